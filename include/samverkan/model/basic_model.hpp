@@ -1,0 +1,644 @@
+// basic_model: the typed collaboration model.
+//
+//   samverkan::model m;                                        // basic_model<default_traits>
+//   auto kommun = m.add_scope({.id = "kommun", .name = "Exempelkommun"});
+//   auto ks     = m.add_actor({.id = "ks", .name = "Kommunstyrelsen"});
+//   auto leda   = m.add_mandate({.id = "leda", .name = "Leda och samordna", .basis = "KL 6 kap. 1 §"});
+//   m.grant(ks, leda, {.scope = kommun});
+//   auto lb     = m.add_duty({.id = "lagesbild", .name = "Ta fram lägesbild"}, {.scope = kommun});
+//   m.require(lb, leda);
+//   m.assign(ks, lb, samverkan::raci::accountable);
+//
+// Guarantees (the same as a valid model file): ids are unique per kind, every reference resolves, the
+// stage order is acyclic and the scopes form a forest. An operation that would break one throws
+// samverkan::error naming the elements, and leaves the model unchanged (strong guarantee, also on
+// bad_alloc). Ids are dense indices in insertion order; elements are never removed.
+//
+// Preconditions (checked by assert in debug builds): every id passed in was issued by this model.
+//
+// Storage: elements in dense vectors per kind; the stage order and the scope forest in Boost.Graph
+// adjacency lists (stage_graph(), scope_graph()); the bulk relations in append-only edge tables of
+// 16 bytes per relation (see detail/edge_table.hpp). relation_graph(m) (model/graph_view.hpp) gives the
+// whole model as one Boost.Graph CSR graph.
+#ifndef SAMVERKAN_MODEL_BASIC_MODEL_HPP
+#define SAMVERKAN_MODEL_BASIC_MODEL_HPP
+
+#include <samverkan/detail/bgl.hpp>
+#include <samverkan/detail/edge_table.hpp>
+#include <samverkan/detail/id_index.hpp>
+#include <samverkan/detail/ranges.hpp>
+#include <samverkan/error.hpp>
+#include <samverkan/model/elements.hpp>
+#include <samverkan/model/ids.hpp>
+#include <samverkan/model/relations.hpp>
+
+#include <algorithm>
+#include <cassert>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace samverkan {
+
+/// A holding or delegation's reach as stored: scope (none = everywhere) and stages (empty = every stage).
+struct reach_view {
+    std::optional<scope_id> scope;
+    std::span<stage_id const> stages;
+    [[nodiscard]] bool everywhere() const noexcept { return !scope; }
+    [[nodiscard]] bool every_stage() const noexcept { return stages.empty(); }
+};
+
+/// A direct holding: `actor` holds `mandate` over `where`.
+struct holding_view {
+    actor_id actor;
+    mandate_id mandate;
+    reach_view where;
+    std::string_view attributes;
+};
+
+/// A delegation of `mandate` from `from` to `to`. `explicit_grant()` is true when it names a scope or
+/// at least one stage (model-format.md, precise reading 2).
+struct delegation_view {
+    actor_id from;
+    actor_id to;
+    mandate_id mandate;
+    reach_view where;
+    std::string_view attributes;
+    [[nodiscard]] bool explicit_grant() const noexcept { return where.scope.has_value() || !where.stages.empty(); }
+};
+
+/// One RACI entry of a duty.
+struct assignment {
+    actor_id actor;
+    duty_id duty;
+    raci role;
+    friend bool operator==(assignment const&, assignment const&) = default;
+};
+
+/// The Boost.Graph type that stores the stage order (edge later -> earlier) and the scope forest
+/// (edge inner -> outer). Vertex i is stage_id{i} / scope_id{i}.
+using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+
+template <model_traits Traits = default_traits>
+class basic_model {
+public:
+    using traits_type = Traits;
+    using stage_type = typename Traits::stage_type;
+    using scope_type = typename Traits::scope_type;
+    using actor_type = typename Traits::actor_type;
+    using mandate_type = typename Traits::mandate_type;
+    using duty_type = typename Traits::duty_type;
+    using forum_type = typename Traits::forum_type;
+
+    /// The element type stored for an id type: `element_t<actor_id>` is actor_type.
+    template <element_id Id>
+    using element_t = std::remove_cvref_t<decltype(std::declval<basic_model const&>()[Id{}])>;
+
+    // ---- model-level data ------------------------------------------------------------------------------
+    [[nodiscard]] std::string const& name() const noexcept { return name_; }
+    [[nodiscard]] std::string const& description() const noexcept { return description_; }
+    [[nodiscard]] std::string const& attributes() const noexcept { return attributes_; }
+    void set_name(std::string name) noexcept { name_ = std::move(name); }
+    void set_description(std::string text) noexcept { description_ = std::move(text); }
+    /// `json` is the text of a JSON object (empty: none). Not parsed here; io/json checks it on reading.
+    void set_attributes(std::string json) noexcept { attributes_ = std::move(json); }
+
+    // ---- adding elements: O(1) amortised; throw samverkan::error on a duplicate id -----------------------
+    stage_id add_stage(stage_type s) {
+        auto const id = add_element<stage_id>(std::move(s));
+        boost::add_vertex(stage_graph_);
+        return id;
+    }
+    scope_id add_scope(scope_type s) {
+        auto const id = add_element<scope_id>(std::move(s));
+        boost::add_vertex(scope_graph_);
+        return id;
+    }
+    actor_id add_actor(actor_type a) { return add_element<actor_id>(std::move(a)); }
+    mandate_id add_mandate(mandate_type m) { return add_element<mandate_id>(std::move(m)); }
+
+    /// Adds a duty placed at `where` (no stage: stage-independent; no scope: everywhere).
+    duty_id add_duty(duty_type d, placement where = {}) {
+        check_opt(where.stage);
+        check_opt(where.scope);
+        duty_stage_.reserve(duty_stage_.size() + 1);
+        duty_scope_.reserve(duty_scope_.size() + 1);
+        auto const id = add_element<duty_id>(std::move(d));
+        duty_stage_.push_back(raw(where.stage));
+        duty_scope_.push_back(raw(where.scope));
+        return id;
+    }
+
+    /// Adds a forum (no coordinator yet; see set_coordinator).
+    forum_id add_forum(forum_type f, forum_placement where = {}) {
+        check_opt(where.scope);
+        forum_scope_.reserve(forum_scope_.size() + 1);
+        forum_coordinator_.reserve(forum_coordinator_.size() + 1);
+        auto const id = add_element<forum_id>(std::move(f));
+        forum_scope_.push_back(raw(where.scope));
+        forum_coordinator_.push_back(detail::npos);
+        return id;
+    }
+
+    /// Replaces the data of an element; its id string must stay the same (ids are stable). O(1).
+    template <element_id Id>
+    void update(Id id, element_t<Id> value) {
+        check(id);
+        auto& slot = store<Id>()[id.index()];
+        if (std::string_view{value.id} != std::string_view{slot.id})
+            throw error{std::string{Id::tag_type::name} + " \"" + std::string{slot.id} +
+                        "\": update cannot change an id (add a new element instead)"};
+        slot = std::move(value);
+    }
+
+    // ---- relations ---------------------------------------------------------------------------------------
+    // Each takes ids of the kinds its relation declares (model/relations.hpp); other kinds do not compile.
+
+    /// `a` holds mandate `m` directly over `where`. Duplicate stages are read as a set. O(|stages|).
+    template <class A, class M>
+    holding_id grant(A a, M m, reach const& where = {}) {
+        static_assert(connects<relation::holds, A, M>,
+                      "grant(actor, mandate, reach) takes an actor_id and a mandate_id: an actor holds a mandate");
+        check(a);
+        check(m);
+        auto const payload = make_reach(where);
+        auto const e = holdings_.add(a, m, payload);
+        return holding_id{e};
+    }
+
+    /// `from` delegates mandate `m` to `to`. Without scope and stages it passes on exactly what `from`
+    /// holds; with either it is an explicit grant (model-format.md). An invalid delegation (to oneself, of
+    /// a non-delegable mandate...) is accepted here and reported by the audit.
+    template <class A, class B, class M>
+    delegation_id delegate(A from, B to, M m, reach const& where = {}) {
+        static_assert(connects<relation::delegates, A, B> && std::same_as<M, mandate_id>,
+                      "delegate(from, to, mandate, reach) takes two actor_ids and a mandate_id: an actor "
+                      "delegates a mandate to another actor");
+        check(from);
+        check(to);
+        check(m);
+        auto payload = make_reach(where);
+        auto const e = delegations_.add(from, to, delegation_payload{m, payload});
+        return delegation_id{e};
+    }
+
+    /// Gives actor `a` the RACI `role` on duty `d`. Returns false (and changes nothing) if it already has it.
+    template <class A, class D>
+    bool assign(A a, D d, raci role) {
+        static_assert(connects<relation::assigned, A, D>,
+                      "assign(actor, duty, role) takes an actor_id and a duty_id: a RACI role connects an "
+                      "actor to a duty");
+        check(a);
+        check(d);
+        if (assignments_.find(a, d, [role](raci r) { return r == role; }) != detail::npos) return false;
+        assignments_.add(a, d, role);
+        return true;
+    }
+
+    /// Duty `d` requires mandate `m`. Returns false if it already did.
+    template <class D, class M>
+    bool require(D d, M m) {
+        static_assert(connects<relation::requires_mandate, D, M>,
+                      "require(duty, mandate) takes a duty_id and a mandate_id: a duty requires a mandate");
+        return connect_set(requirements_, d, m);
+    }
+
+    /// Duty `d` needs the output of duty `e` (`d` may equal `e`: the audit reports it as a cycle).
+    template <class D, class E>
+    bool need(D d, E e) {
+        static_assert(connects<relation::needs, D, E>,
+                      "need(duty, needed_duty) takes two duty_ids: a duty needs another duty's output");
+        return connect_set(needs_, d, e);
+    }
+
+    /// Stage `later` comes after stage `earlier`. Throws if that would close a cycle. O(stages + links).
+    template <class T, class S>
+    bool order(T later, S earlier) {
+        static_assert(connects<relation::after, T, S>,
+                      "order(later, earlier) takes two stage_ids: a stage comes after another stage");
+        check(later);
+        check(earlier);
+        if (boost::edge(later.index(), earlier.index(), stage_graph_).second) return false;
+        if (later == earlier)
+            throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after itself"};
+        if (reaches(earlier, later))
+            throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after \"" + stages_[earlier.index()].id +
+                        "\": \"" + stages_[earlier.index()].id + "\" already comes after \"" + stages_[later.index()].id +
+                        "\" (directly or through other stages), so the stage order would have a cycle"};
+        boost::add_edge(later.index(), earlier.index(), stage_graph_);
+        return true;
+    }
+
+    /// Scope `inner` lies within scope `outer`. A scope has at most one enclosing scope; throws if `inner`
+    /// already has another, or if that would close a cycle. O(depth).
+    template <class I, class O>
+    bool nest(I inner, O outer) {
+        static_assert(connects<relation::within, I, O>,
+                      "nest(inner, outer) takes two scope_ids: a scope lies within another scope");
+        check(inner);
+        check(outer);
+        if (auto p = parent(inner)) {
+            if (*p == outer) return false;
+            throw error{"scope \"" + scopes_[inner.index()].id + "\" is already within \"" + scopes_[p->index()].id +
+                        "\"; it cannot also be within \"" + scopes_[outer.index()].id + "\""};
+        }
+        for (std::optional<scope_id> s = outer; s; s = parent(*s))
+            if (*s == inner)
+                throw error{"scope \"" + scopes_[inner.index()].id + "\" cannot lie within \"" +
+                            scopes_[outer.index()].id + "\": the scopes would form a cycle"};
+        boost::add_edge(inner.index(), outer.index(), scope_graph_);
+        return true;
+    }
+
+    /// Actor `a` is a member of forum `f`. Returns false if it already was.
+    template <class F, class A>
+    bool add_member(F f, A a) {
+        static_assert(connects<relation::member, F, A>,
+                      "add_member(forum, actor) takes a forum_id and an actor_id: an actor is a member of a forum");
+        return connect_set(members_, f, a);
+    }
+
+    /// Actor `a` coordinates forum `f` (and so counts as a member). Replaces any earlier coordinator.
+    template <class F, class A>
+    void set_coordinator(F f, A a) {
+        static_assert(connects<relation::coordinated_by, F, A>,
+                      "set_coordinator(forum, actor) takes a forum_id and an actor_id: an actor coordinates a forum");
+        check(f);
+        check(a);
+        forum_coordinator_[f.index()] = a.index();
+    }
+
+    /// Forum `f` covers (discusses, coordinates) duty `d`. Returns false if it already did.
+    template <class F, class D>
+    bool cover(F f, D d) {
+        static_assert(connects<relation::covers, F, D>,
+                      "cover(forum, duty) takes a forum_id and a duty_id: a forum covers a duty");
+        return connect_set(covers_, f, d);
+    }
+
+    /// Generic form of the relations without data: `m.connect<relation::needs>(d, e)`.
+    template <relation_type R, class From, class To>
+    bool connect(From from, To to) {
+        static_assert(connects<R, From, To>,
+                      "connect<R>(from, to): the ids must have the kinds R declares (R::source, R::target); "
+                      "see the table in samverkan/model/relations.hpp");
+        if constexpr (std::same_as<R, relation::requires_mandate>) return require(from, to);
+        else if constexpr (std::same_as<R, relation::needs>) return need(from, to);
+        else if constexpr (std::same_as<R, relation::after>) return order(from, to);
+        else if constexpr (std::same_as<R, relation::within>) return nest(from, to);
+        else if constexpr (std::same_as<R, relation::member>) return add_member(from, to);
+        else if constexpr (std::same_as<R, relation::covers>) return cover(from, to);
+        else if constexpr (std::same_as<R, relation::coordinated_by>) {
+            bool const changed = coordinator(from) != std::optional{to};
+            set_coordinator(from, to);
+            return changed;
+        } else {
+            static_assert(!std::same_as<R, R>, "connect<R>: this relation carries data; use grant, delegate or assign");
+            return false;
+        }
+    }
+
+    /// Moves a duty to another stage and scope. O(1).
+    void place(duty_id d, placement where) {
+        check(d);
+        check_opt(where.stage);
+        check_opt(where.scope);
+        duty_stage_[d.index()] = raw(where.stage);
+        duty_scope_[d.index()] = raw(where.scope);
+    }
+
+    // ---- element access ------------------------------------------------------------------------------------
+    [[nodiscard]] stage_type const& operator[](stage_id id) const noexcept { return at(stages_, id); }
+    [[nodiscard]] scope_type const& operator[](scope_id id) const noexcept { return at(scopes_, id); }
+    [[nodiscard]] actor_type const& operator[](actor_id id) const noexcept { return at(actors_, id); }
+    [[nodiscard]] mandate_type const& operator[](mandate_id id) const noexcept { return at(mandates_, id); }
+    [[nodiscard]] duty_type const& operator[](duty_id id) const noexcept { return at(duties_, id); }
+    [[nodiscard]] forum_type const& operator[](forum_id id) const noexcept { return at(forums_, id); }
+
+    /// The element with id string `key`, if any. O(1) expected.
+    ///     if (auto ks = m.find<samverkan::actor_id>("ks")) std::cout << m[*ks].name;
+    template <element_id Id>
+    [[nodiscard]] std::optional<Id> find(std::string_view key) const noexcept {
+        auto const& elements = store<Id>();
+        auto const found = index<Id>().find(key, [&](std::uint32_t i) -> std::string_view { return elements[i].id; });
+        if (!found) return std::nullopt;
+        return Id{*found};
+    }
+
+    /// The display name (name, or id when unnamed) of any element.
+    template <element_id Id>
+    [[nodiscard]] std::string_view name_of(Id id) const noexcept {
+        return display_name((*this)[id]);
+    }
+
+    /// Number of elements of a kind: `m.count<actor_id>()`.
+    template <element_id Id>
+    [[nodiscard]] std::size_t count() const noexcept {
+        return store<Id>().size();
+    }
+
+    /// All ids of a kind, in insertion order: `for (actor_id a : m.ids<actor_id>())`.
+    template <class Id>
+    [[nodiscard]] auto ids() const noexcept {
+        std::size_t n = 0;
+        if constexpr (std::same_as<Id, holding_id>) n = holdings_.size();
+        else if constexpr (std::same_as<Id, delegation_id>) n = delegations_.size();
+        else n = store<Id>().size();
+        return detail::id_range<Id>{0, static_cast<std::uint32_t>(n)};
+    }
+    [[nodiscard]] auto stages() const noexcept { return ids<stage_id>(); }
+    [[nodiscard]] auto scopes() const noexcept { return ids<scope_id>(); }
+    [[nodiscard]] auto actors() const noexcept { return ids<actor_id>(); }
+    [[nodiscard]] auto mandates() const noexcept { return ids<mandate_id>(); }
+    [[nodiscard]] auto duties() const noexcept { return ids<duty_id>(); }
+    [[nodiscard]] auto forums() const noexcept { return ids<forum_id>(); }
+    [[nodiscard]] auto holdings() const noexcept { return ids<holding_id>(); }
+    [[nodiscard]] auto delegations() const noexcept { return ids<delegation_id>(); }
+
+    [[nodiscard]] holding_view holding(holding_id h) const noexcept {
+        auto const& r = holdings_[h.index()];
+        return {r.source, r.target, view(r.payload), attributes_of(r.payload)};
+    }
+    [[nodiscard]] delegation_view delegation(delegation_id d) const noexcept {
+        auto const& r = delegations_[d.index()];
+        return {r.source, r.target, r.payload.mandate, view(r.payload.where), attributes_of(r.payload.where)};
+    }
+    /// Attaches JSON text to a holding or delegation (as the "attributes" key of model files).
+    void set_attributes(holding_id h, std::string json) { set_relation_attributes(holdings_.at(h.index()).payload, std::move(json)); }
+    void set_attributes(delegation_id d, std::string json) {
+        set_relation_attributes(delegations_.at(d.index()).payload.where, std::move(json));
+    }
+
+    /// Number of relations of each kind, and in all.
+    [[nodiscard]] std::size_t relation_count(relation_kind k) const noexcept {
+        switch (k) {
+        case relation_kind::holds: return holdings_.size();
+        case relation_kind::delegates: return delegations_.size();
+        case relation_kind::assigned: return assignments_.size();
+        case relation_kind::requires_mandate: return requirements_.size();
+        case relation_kind::needs: return needs_.size();
+        case relation_kind::after: return boost::num_edges(stage_graph_);
+        case relation_kind::within: return boost::num_edges(scope_graph_);
+        case relation_kind::member: return members_.size();
+        case relation_kind::coordinated_by:
+            return static_cast<std::size_t>(std::count_if(forum_coordinator_.begin(), forum_coordinator_.end(), [](auto c) { return c != detail::npos; }));
+        case relation_kind::covers: return covers_.size();
+        }
+        return 0;
+    }
+    [[nodiscard]] std::size_t relation_count() const noexcept {
+        std::size_t n = 0;
+        for (auto k : {relation_kind::holds, relation_kind::delegates, relation_kind::assigned, relation_kind::requires_mandate,
+                       relation_kind::needs, relation_kind::after, relation_kind::within, relation_kind::member,
+                       relation_kind::coordinated_by, relation_kind::covers})
+            n += relation_count(k);
+        return n;
+    }
+
+    // ---- relations of an element (ranges of ids, in insertion order) ----------------------------------------
+    [[nodiscard]] auto holdings_of(actor_id a) const noexcept { return as<holding_id>(holdings_.out(a)); }
+    [[nodiscard]] auto holdings_of(mandate_id m) const noexcept { return as<holding_id>(holdings_.in(m)); }
+    [[nodiscard]] auto delegations_from(actor_id a) const noexcept { return as<delegation_id>(delegations_.out(a)); }
+    [[nodiscard]] auto delegations_to(actor_id a) const noexcept { return as<delegation_id>(delegations_.in(a)); }
+
+    /// The RACI entries of a duty, or of an actor.
+    [[nodiscard]] auto raci_of(duty_id d) const noexcept { return entries(assignments_.in(d)); }
+    [[nodiscard]] auto raci_of(actor_id a) const noexcept { return entries(assignments_.out(a)); }
+    /// The actors with `role` on duty `d`: `m.actors_with(d, raci::accountable)`.
+    [[nodiscard]] auto actors_with(duty_id d, raci role) const noexcept {
+        auto const* table = &assignments_;
+        return detail::mapped_range{assignments_.in(d), [table](std::uint32_t e) { return (*table)[e].source; },
+                                    [table, role](std::uint32_t e) { return (*table)[e].payload == role; }};
+    }
+
+    [[nodiscard]] auto required_mandates(duty_id d) const noexcept { return targets(requirements_, requirements_.out(d)); }
+    [[nodiscard]] auto duties_requiring(mandate_id m) const noexcept { return sources(requirements_, requirements_.in(m)); }
+    [[nodiscard]] auto needs(duty_id d) const noexcept { return targets(needs_, needs_.out(d)); }
+    [[nodiscard]] auto needed_by(duty_id d) const noexcept { return sources(needs_, needs_.in(d)); }
+    [[nodiscard]] auto members(forum_id f) const noexcept { return targets(members_, members_.out(f)); }
+    [[nodiscard]] auto forums_of(actor_id a) const noexcept { return sources(members_, members_.in(a)); }
+    [[nodiscard]] auto covered(forum_id f) const noexcept { return targets(covers_, covers_.out(f)); }
+    [[nodiscard]] auto forums_covering(duty_id d) const noexcept { return sources(covers_, covers_.in(d)); }
+
+    [[nodiscard]] std::optional<actor_id> coordinator(forum_id f) const noexcept {
+        return unraw<actor_id>(forum_coordinator_[f.index()]);
+    }
+    [[nodiscard]] std::optional<stage_id> stage_of(duty_id d) const noexcept { return unraw<stage_id>(duty_stage_[d.index()]); }
+    [[nodiscard]] std::optional<scope_id> scope_of(duty_id d) const noexcept { return unraw<scope_id>(duty_scope_[d.index()]); }
+    [[nodiscard]] std::optional<scope_id> scope_of(forum_id f) const noexcept { return unraw<scope_id>(forum_scope_[f.index()]); }
+
+    /// The stages that `s` comes directly after ("after" in model files), and those directly after `s`.
+    [[nodiscard]] auto earlier_stages(stage_id s) const noexcept {
+        auto [b, e] = boost::adjacent_vertices(s.index(), stage_graph_);
+        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
+    }
+    [[nodiscard]] auto later_stages(stage_id s) const noexcept {
+        auto [b, e] = boost::inv_adjacent_vertices(s.index(), stage_graph_);
+        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
+    }
+    /// The scope directly enclosing `s`, if any, and the scopes directly within it.
+    [[nodiscard]] std::optional<scope_id> parent(scope_id s) const noexcept {
+        auto [b, e] = boost::adjacent_vertices(s.index(), scope_graph_);
+        if (b == e) return std::nullopt;
+        return scope_id{static_cast<std::uint32_t>(*b)};
+    }
+    [[nodiscard]] auto children(scope_id s) const noexcept {
+        auto [b, e] = boost::inv_adjacent_vertices(s.index(), scope_graph_);
+        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return scope_id{static_cast<std::uint32_t>(v)}; }};
+    }
+
+    /// The Boost.Graph graphs that store the stage order (edge later -> earlier) and the scope forest
+    /// (edge inner -> outer), for running BGL algorithms directly. Vertex i is stage_id{i} / scope_id{i}.
+    [[nodiscard]] structure_graph const& stage_graph() const noexcept { return stage_graph_; }
+    [[nodiscard]] structure_graph const& scope_graph() const noexcept { return scope_graph_; }
+
+    /// Reserves room for `n` elements of a kind (avoids rehashing while loading large models).
+    template <element_id Id>
+    void reserve(std::size_t n) {
+        auto& elements = store<Id>();
+        elements.reserve(n);
+        index<Id>().reserve(n, [&](std::uint32_t i) -> std::string_view { return elements[i].id; });
+    }
+
+private:
+    struct reach_payload {
+        std::uint32_t scope = detail::npos;
+        std::uint32_t stages_begin = 0;
+        std::uint32_t stages_count = 0;
+        std::uint32_t attributes = detail::npos;
+    };
+    struct delegation_payload {
+        mandate_id mandate;
+        reach_payload where;
+    };
+
+    template <class Id, class Range>
+    static auto as(Range r) noexcept {
+        return detail::mapped_range{r, [](std::uint32_t e) { return Id{e}; }};
+    }
+    template <class Table, class Range>
+    static auto targets(Table const& t, Range r) noexcept {
+        return detail::mapped_range{r, [t = &t](std::uint32_t e) { return (*t)[e].target; }};
+    }
+    template <class Table, class Range>
+    static auto sources(Table const& t, Range r) noexcept {
+        return detail::mapped_range{r, [t = &t](std::uint32_t e) { return (*t)[e].source; }};
+    }
+    template <class Range>
+    auto entries(Range r) const noexcept {
+        return detail::mapped_range{r, [this](std::uint32_t e) {
+                   auto const& x = assignments_[e];
+                   return assignment{x.source, x.target, x.payload};
+               }};
+    }
+
+    template <class Id>
+    static std::uint32_t raw(std::optional<Id> id) noexcept { return id ? id->index() : detail::npos; }
+    template <class Id>
+    static std::optional<Id> unraw(std::uint32_t v) noexcept {
+        if (v == detail::npos) return std::nullopt;
+        return Id{v};
+    }
+
+    template <class Vector, class Id>
+    static auto const& at(Vector const& v, Id id) noexcept {
+        assert(id.index() < v.size() && "samverkan: an id that this model did not issue");
+        return v[id.index()];
+    }
+
+    template <element_id Id>
+    void check(Id id) const noexcept {
+        assert(id.index() < store<Id>().size() && "samverkan: an id that this model did not issue");
+        (void)id;
+    }
+    template <element_id Id>
+    void check_opt(std::optional<Id> id) const noexcept {
+        if (id) check(*id);
+    }
+
+    template <element_id Id, class Self>
+    static auto& store_of(Self& self) noexcept {
+        if constexpr (std::same_as<Id, stage_id>) return self.stages_;
+        else if constexpr (std::same_as<Id, scope_id>) return self.scopes_;
+        else if constexpr (std::same_as<Id, actor_id>) return self.actors_;
+        else if constexpr (std::same_as<Id, mandate_id>) return self.mandates_;
+        else if constexpr (std::same_as<Id, duty_id>) return self.duties_;
+        else return self.forums_;
+    }
+    template <element_id Id>
+    auto& store() noexcept { return store_of<Id>(*this); }
+    template <element_id Id>
+    auto const& store() const noexcept { return store_of<Id>(*this); }
+    template <element_id Id>
+    detail::id_index& index() noexcept { return indices_[static_cast<std::size_t>(kind_of<Id>)]; }
+    template <element_id Id>
+    detail::id_index const& index() const noexcept { return indices_[static_cast<std::size_t>(kind_of<Id>)]; }
+
+    template <element_id Id, class T>
+    Id add_element(T value) {
+        auto& elements = store<Id>();
+        if (find<Id>(value.id))
+            throw error{"duplicate " + std::string{Id::tag_type::name} + " id \"" + std::string{std::string_view{value.id}} + "\""};
+        if (elements.size() >= detail::npos - 1) throw error{"too many elements of one kind (at most 2^32 - 2)"};
+        auto const i = static_cast<std::uint32_t>(elements.size());
+        elements.push_back(std::move(value));
+        try {
+            index<Id>().insert(i, [&](std::uint32_t k) -> std::string_view { return elements[k].id; });
+        } catch (...) {
+            elements.pop_back();
+            throw;
+        }
+        return Id{i};
+    }
+
+    template <class Table, class S, class T>
+    bool connect_set(Table& table, S s, T t) {
+        check(s);
+        check(t);
+        if (table.find(s, t, [](auto const&) { return true; }) != detail::npos) return false;
+        table.add(s, t);
+        return true;
+    }
+
+    reach_payload make_reach(reach const& where) {
+        check_opt(where.scope);
+        for (stage_id s : where.stages) check(s);
+        reach_payload p;
+        p.scope = raw(where.scope);
+        std::vector<stage_id> set = where.stages;
+        std::sort(set.begin(), set.end());
+        set.erase(std::unique(set.begin(), set.end()), set.end());
+        p.stages_begin = static_cast<std::uint32_t>(stage_pool_.size());
+        p.stages_count = static_cast<std::uint32_t>(set.size());
+        stage_pool_.insert(stage_pool_.end(), set.begin(), set.end()); // strong: appended stages are unused on failure
+        return p;
+    }
+    reach_view view(reach_payload const& p) const noexcept {
+        return {unraw<scope_id>(p.scope), std::span<stage_id const>{stage_pool_}.subspan(p.stages_begin, p.stages_count)};
+    }
+    std::string_view attributes_of(reach_payload const& p) const noexcept {
+        return p.attributes == detail::npos ? std::string_view{} : std::string_view{relation_attributes_[p.attributes]};
+    }
+    void set_relation_attributes(reach_payload& p, std::string json) {
+        if (p.attributes != detail::npos) {
+            relation_attributes_[p.attributes] = std::move(json);
+            return;
+        }
+        relation_attributes_.push_back(std::move(json));
+        p.attributes = static_cast<std::uint32_t>(relation_attributes_.size() - 1);
+    }
+
+    /// Whether `to` can be reached from `from` along "after" links. O(stages + links).
+    bool reaches(stage_id from, stage_id to) const {
+        std::vector<bool> seen(stages_.size(), false);
+        std::vector<std::uint32_t> stack{from.index()};
+        seen[from.index()] = true;
+        while (!stack.empty()) {
+            auto const v = stack.back();
+            stack.pop_back();
+            if (v == to.index()) return true;
+            for (auto [b, e] = boost::adjacent_vertices(v, stage_graph_); b != e; ++b)
+                if (!seen[*b]) {
+                    seen[*b] = true;
+                    stack.push_back(static_cast<std::uint32_t>(*b));
+                }
+        }
+        return false;
+    }
+
+    std::string name_, description_, attributes_;
+
+    std::vector<stage_type> stages_;
+    std::vector<scope_type> scopes_;
+    std::vector<actor_type> actors_;
+    std::vector<mandate_type> mandates_;
+    std::vector<duty_type> duties_;
+    std::vector<forum_type> forums_;
+    detail::id_index indices_[6];
+
+    std::vector<std::uint32_t> duty_stage_, duty_scope_, forum_scope_, forum_coordinator_;
+    structure_graph stage_graph_, scope_graph_;
+
+    detail::edge_table<actor_id, mandate_id, reach_payload> holdings_;
+    detail::edge_table<actor_id, actor_id, delegation_payload> delegations_;
+    detail::edge_table<actor_id, duty_id, raci> assignments_;
+    detail::edge_table<duty_id, mandate_id> requirements_;
+    detail::edge_table<duty_id, duty_id> needs_;
+    detail::edge_table<forum_id, actor_id> members_;
+    detail::edge_table<forum_id, duty_id> covers_;
+    std::vector<stage_id> stage_pool_;
+    std::vector<std::string> relation_attributes_;
+};
+
+/// The model with the default element types.
+using model = basic_model<default_traits>;
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_MODEL_BASIC_MODEL_HPP

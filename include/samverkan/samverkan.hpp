@@ -1,0 +1,10 @@
+// samverkan: model collaboration frameworks (samverkansmodeller) as typed graphs and audit them.
+// The umbrella header: model + diagnostics + analysis. I/O headers (samverkan/io/...) are opt-in.
+#ifndef SAMVERKAN_SAMVERKAN_HPP
+#define SAMVERKAN_SAMVERKAN_HPP
+
+#include <samverkan/diagnostics.hpp>
+#include <samverkan/model.hpp>
+#include <samverkan/version.hpp>
+
+#endif // SAMVERKAN_SAMVERKAN_HPP

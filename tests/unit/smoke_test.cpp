@@ -1,0 +1,10 @@
+#include "catch.hpp"
+
+#include <samverkan/samverkan.hpp>
+
+TEST_CASE("a model built in code keeps its elements") {
+    samverkan::model m;
+    auto ks = m.add_actor({.id = "ks", .name = "Kommunstyrelsen"});
+    CHECK(m.find<samverkan::actor_id>("ks") == ks);
+    CHECK(m[ks].name == "Kommunstyrelsen");
+}
