@@ -20,7 +20,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict, deque
+from collections import defaultdict, deque, namedtuple
 
 import networkx as nx
 
@@ -239,6 +239,10 @@ def _check_object(obj, allowed, required, path, what):
         _check_value(value, kind, f"{path}/{_escape_pointer(key)}")
 
 
+# a duty, with its lists read as sets where the format says so (requires, needs)
+Duty = namedtuple("Duty", "id name stage scope requires needs optional R A C I")
+
+
 class Model:
     """The loaded model, in plain Python data (no raw JSON kept)."""
 
@@ -444,26 +448,6 @@ def load_model(doc):
     return m
 
 
-class Duty(tuple):
-    __slots__ = ()
-    _fields = ("id", "name", "stage", "scope", "requires", "needs", "optional", "R", "A", "C", "I")
-
-    def __new__(cls, *values):
-        return tuple.__new__(cls, values)
-
-    id = property(lambda self: self[0])
-    name = property(lambda self: self[1])
-    stage = property(lambda self: self[2])
-    scope = property(lambda self: self[3])
-    requires = property(lambda self: self[4])
-    needs = property(lambda self: self[5])
-    optional = property(lambda self: self[6])
-    R = property(lambda self: self[7])
-    A = property(lambda self: self[8])
-    C = property(lambda self: self[9])
-    I = property(lambda self: self[10])  # noqa: E741
-
-
 # --------------------------------------------------------------------------------------------------------
 # Semantics: scope forest, stage order, effective holdings (least fixpoint of delegation validity)
 # --------------------------------------------------------------------------------------------------------
@@ -503,9 +487,6 @@ class Semantics:
             return False
         return a == b or (self.tin[a] < self.tin[b] and self.tout[b] < self.tout[a])
 
-    def overlap(self, a, b):
-        return self.covers(a, b) or self.covers(b, a)
-
     def scope_chain(self, s):
         """s, its enclosing scopes outwards, then None (everywhere)."""
         chain = []
@@ -523,11 +504,6 @@ class Semantics:
         return s in desc
 
     # -- holdings
-    @staticmethod
-    def valid_at(stages, t):
-        """A holding with these stages (None = every stage) is valid at stage t (None = every stage)."""
-        return stages is None or (t is not None and t in stages)
-
     def grant_reason(self, held, scope, stages):
         """Why an explicit grant (scope|None) x (stages|None) is not covered by the delegator's holdings
         `held`; None when it is. Reasons: not-held, scope, stage (model-format.md, precise reading 2)."""
