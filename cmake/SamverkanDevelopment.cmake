@@ -1,4 +1,5 @@
-# Warnings for samverkan's own targets (tests, examples, tool, benchmarks); never for users.
+# samverkan's own development settings: warnings for our targets (tests, examples, tool, benchmarks,
+# fuzzers), never for users. Included only when one of those is built.
 include_guard(GLOBAL)
 
 add_library(samverkan_development INTERFACE)

@@ -3,6 +3,7 @@
 #ifndef SAMVERKAN_SAMVERKAN_HPP
 #define SAMVERKAN_SAMVERKAN_HPP
 
+#include <samverkan/analysis.hpp>
 #include <samverkan/diagnostics.hpp>
 #include <samverkan/model.hpp>
 #include <samverkan/version.hpp>

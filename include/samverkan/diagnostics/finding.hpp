@@ -43,11 +43,11 @@ struct field {
 ///     for (auto const& f : samverkan::audit(m).findings)
 ///         if (f.rule == "mandate-missing") std::cout << f.message << '\n';
 struct finding {
-    std::string rule;
+    std::string rule{};
     samverkan::severity severity = samverkan::severity::error;
-    std::vector<field> subjects;
-    std::vector<field> witness;
-    std::string message;
+    std::vector<field> subjects{};
+    std::vector<field> witness{};
+    std::string message{};
 
     /// The value of subject `key`, or nullptr.
     [[nodiscard]] field_value const* subject(std::string_view key) const noexcept { return lookup(subjects, key); }

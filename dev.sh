@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# dev.sh: the entry point for working on samverkan (Debian 12; elsewhere, install the equivalents yourself).
+#
+#   ./dev.sh audit [MODEL [OPTIONS...]]   build the command-line tool (release preset) and audit a bundled
+#                                         model (default examples/models/kommun_lag_2023_196.json)
+#   ./dev.sh test [LEG...]                every check CI runs, or only the legs named:
+#                                           debug    g++ Debug: build, unit, compile-fail, header, consumer tests
+#                                           release  g++ -O2 with -Werror: build and unit tests
+#                                           clang    clang++ Debug: build and all tests
+#                                           asan     g++ with AddressSanitizer + UBSan: build and unit tests
+#                                           format   clang-format --dry-run --Werror over our sources
+#                                           tidy     clang-tidy on representative translation units
+#                                           conformance  ../shared/conformance/run.sh, when it exists
+#   ./dev.sh deps                         install every Debian package the legs need
+#   ./dev.sh packages                     print that package list (.ci/run uses it)
+#
+# Missing packages are installed with apt-get (as root, or through sudo); nothing is installed when all are
+# present. Builds go to build/<preset> (CMakePresets.json). JOBS=n sets the parallelism (default: nproc).
+# Exit status: 0 when everything asked for passed, non-zero otherwise.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# Never add libboost-dev, libboost-all-dev or python3-scipy: they pull in a second Boost next to 1.81.
+build_packages=(g++ make cmake libboost1.81-dev catch2)
+test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
+               python3 python3-networkx graphviz)
+default_model=examples/models/kommun_lag_2023_196.json
+all_legs=(debug release clang asan format tidy conformance)
+# clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
+tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
+format_dirs=(include tests examples tools benchmarks fuzz)
+
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+export CMAKE_BUILD_PARALLEL_LEVEL=$jobs CTEST_PARALLEL_LEVEL=$jobs
+
+say() { printf '\n==> %s\n' "$*"; }
+die() {
+    printf 'dev.sh: %s\n' "$*" >&2
+    exit 1
+}
+
+# ---- packages -----------------------------------------------------------------------------------------------
+
+missing_packages() {
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s\n' "$p"
+    done
+}
+
+apt_install() {
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "missing Debian packages: $*; run as root or install them with apt-get"
+        sudo=(sudo)
+    fi
+    say "installing: $*"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+ensure_packages() {
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        echo "dev.sh: not a Debian system; make sure the equivalents of these are installed: $*" >&2
+        return 0
+    fi
+    local missing
+    missing=$(missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    # shellcheck disable=SC2086 # one package name per word
+    apt_install $missing
+}
+
+# ---- audit --------------------------------------------------------------------------------------------------
+
+cmd_audit() {
+    ensure_packages "${build_packages[@]}"
+    local model=${1:-$default_model}
+    [ $# -gt 0 ] && shift
+    if [ ! -f "$model" ]; then
+        local fallback
+        fallback=$(find examples -name '*.json' -type f 2>/dev/null | sort | head -n 1)
+        [ -n "$fallback" ] || die "no model to audit: $model does not exist and examples/ has no .json model"
+        echo "dev.sh: $model does not exist; auditing $fallback instead" >&2
+        model=$fallback
+    fi
+    say "configuring and building the tool (release preset)"
+    cmake --preset release >/dev/null
+    cmake --build --preset release --target samverkan_tool
+    say "build/release/samverkan audit $model $*"
+    local status=0
+    build/release/samverkan audit "$model" "$@" || status=$?
+    case $status in
+    0) echo "dev.sh audit: done; nothing at or above the --fail-on level (exit status 0)" ;;
+    1) echo "dev.sh audit: done; the model has findings at or above the --fail-on level (the tool's exit status 1)" ;;
+    *)
+        echo "dev.sh audit: the tool failed (exit status $status)" >&2
+        exit "$status"
+        ;;
+    esac
+}
+
+# ---- test legs ----------------------------------------------------------------------------------------------
+
+leg_debug() { cmake --workflow --preset debug; }
+leg_release() { cmake --workflow --preset release; }
+leg_clang() { cmake --workflow --preset clang; }
+leg_asan() { cmake --workflow --preset asan; }
+
+leg_format() {
+    local files=() bad=() f
+    while IFS= read -r f; do files+=("$f"); done < <(
+        find "${format_dirs[@]}" -type f \( -name '*.cpp' -o -name '*.hpp' \) 2>/dev/null | sort
+    )
+    [ ${#files[@]} -gt 0 ] || die "no sources found for clang-format"
+    for f in "${files[@]}"; do
+        clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || bad+=("$f")
+    done
+    if [ ${#bad[@]} -gt 0 ]; then
+        printf '  %s\n' "${bad[@]}"
+        echo "clang-format: ${#bad[@]} of ${#files[@]} files differ from .clang-format; fix with:"
+        echo "  clang-format -i \$(find ${format_dirs[*]} -name '*.cpp' -o -name '*.hpp')"
+        return 1
+    fi
+    echo "clang-format: ${#files[@]} files formatted"
+}
+
+leg_tidy() {
+    local db=build/clang/compile_commands.json
+    if [ ! -f "$db" ]; then
+        say "configuring the clang preset for its compile database"
+        cmake --preset clang >/dev/null
+    fi
+    # one clang-tidy per translation unit, $jobs at a time, each writing its own log
+    local logs=() f status=0
+    rm -rf build/tidy && mkdir -p build/tidy
+    for f in "${tidy_sources[@]}"; do logs+=("build/tidy/$(basename "$f").log"); done
+    # shellcheck disable=SC2016 # $1 expands in the inner shell
+    printf '%s\n' "${tidy_sources[@]}" |
+        xargs -P "$jobs" -I{} sh -c 'clang-tidy --quiet -p build/clang "$1" >"build/tidy/$(basename "$1").log" 2>&1' _ {} ||
+        status=1
+    grep -hE '(warning|error):' "${logs[@]}" || true
+    local warnings errors
+    warnings=$(cat "${logs[@]}" | grep -c ' warning: ' || true)
+    errors=$(cat "${logs[@]}" | grep -c ' error: ' || true)
+    echo "clang-tidy: ${#tidy_sources[@]} translation units, $errors errors, $warnings warnings (logs in build/tidy)"
+    return $status
+}
+
+leg_conformance() {
+    if [ ! -d ../shared/conformance ]; then
+        echo "conformance: ../shared/conformance not found; skipped"
+        return 0
+    fi
+    [ -x build/debug/samverkan ] || cmake --workflow --preset debug
+    bash ../shared/conformance/run.sh build/debug/samverkan
+}
+
+cmd_test() {
+    local legs=("$@")
+    [ ${#legs[@]} -gt 0 ] || legs=("${all_legs[@]}")
+    local leg
+    for leg in "${legs[@]}"; do
+        declare -F "leg_$leg" >/dev/null || die "unknown leg '$leg' (legs: ${all_legs[*]})"
+    done
+    ensure_packages "${test_packages[@]}"
+
+    local results=() failed=() start total_start=$SECONDS elapsed
+    for leg in "${legs[@]}"; do
+        say "leg: $leg"
+        start=$SECONDS
+        if ("leg_$leg"); then
+            results+=("$(printf '%-12s passed  %4ds' "$leg" $((SECONDS - start)))")
+        else
+            results+=("$(printf '%-12s FAILED  %4ds' "$leg" $((SECONDS - start)))")
+            failed+=("$leg")
+        fi
+    done
+    elapsed=$((SECONDS - total_start))
+    say "summary"
+    printf '  %s\n' "${results[@]}"
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "dev.sh test: FAILED: ${failed[*]} ($((elapsed / 60))m$((elapsed % 60))s)"
+        return 1
+    fi
+    echo "dev.sh test: all ${#legs[@]} legs passed ($((elapsed / 60))m$((elapsed % 60))s)"
+}
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
+
+case ${1:-help} in
+audit) shift && cmd_audit "$@" ;;
+test) shift && cmd_test "$@" ;;
+deps) apt_install "${test_packages[@]}" ;;
+packages) echo "${test_packages[@]}" ;;
+help | -h | --help) usage ;;
+*)
+    usage >&2
+    exit 2
+    ;;
+esac

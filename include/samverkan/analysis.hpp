@@ -1,0 +1,18 @@
+// samverkan/analysis.hpp: the audit, the capability index, every rule family and the user-rule concept.
+#ifndef SAMVERKAN_ANALYSIS_HPP
+#define SAMVERKAN_ANALYSIS_HPP
+
+#include <samverkan/analysis/assignment_rules.hpp>
+#include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/capability.hpp>
+#include <samverkan/analysis/coordination_rules.hpp>
+#include <samverkan/analysis/delegation_rules.hpp>
+#include <samverkan/analysis/exclusive_overlap.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/inventory_rules.hpp>
+#include <samverkan/analysis/mandate_rules.hpp>
+#include <samverkan/analysis/order_rules.hpp>
+#include <samverkan/analysis/user_rule.hpp>
+
+#endif // SAMVERKAN_ANALYSIS_HPP

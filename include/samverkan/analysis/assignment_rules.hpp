@@ -1,0 +1,89 @@
+// The assignment rules (rules.md): who does and who answers for each duty.
+//
+//   unassigned-duty        error    duty, not optional, with no performer (R or A)           subjects: duty
+//   no-accountable         error    duty, not optional, with R but no A                       subjects: duty
+//   no-responsible         warning  duty, not optional, with A but no R                       subjects: duty
+//   multiple-accountable   error    duty (optional or not) with two or more A                 subjects: duty, actors
+//
+// "The three assignment rules" (the first three) skip optional duties; multiple-accountable does not.
+// Complexity: O(duties + RACI entries), plus O(k log k) to sort the k actors of a multiple-accountable
+// finding. No capability is needed.
+#ifndef SAMVERKAN_ANALYSIS_ASSIGNMENT_RULES_HPP
+#define SAMVERKAN_ANALYSIS_ASSIGNMENT_RULES_HPP
+
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/diagnostics/finding.hpp>
+#include <samverkan/model/basic_model.hpp>
+
+#include <string>
+#include <vector>
+
+namespace samverkan {
+
+namespace detail {
+
+template <class Traits>
+void assignment_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+    bool const unassigned = opts.enabled(rule_id::unassigned_duty);
+    bool const no_a = opts.enabled(rule_id::no_accountable);
+    bool const no_r = opts.enabled(rule_id::no_responsible);
+    bool const multiple = opts.enabled(rule_id::multiple_accountable);
+    if (!unassigned && !no_a && !no_r && !multiple) return;
+
+    std::vector<actor_id> responsible, accountable; // reused for every duty
+    for (duty_id d : m.duties()) {
+        responsible.clear();
+        accountable.clear();
+        for (assignment const& e : m.raci_of(d)) {
+            if (e.role == raci::responsible) responsible.push_back(e.actor);
+            else if (e.role == raci::accountable) accountable.push_back(e.actor);
+        }
+        bool const optional = static_cast<bool>(m[d].optional);
+        if (!optional) {
+            if (unassigned && responsible.empty() && accountable.empty())
+                out.push_back(make_finding(rule_id::unassigned_duty, opts, {{"duty", d}}, {},
+                                           quoted(m, d) + " is assigned to no one: no actor is responsible (R) or "
+                                                          "accountable (A) for it"));
+            if (no_a && !responsible.empty() && accountable.empty()) {
+                sort_by_id_text(m, responsible);
+                out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
+                                           quoted(m, d) + " has no one accountable; " + name_list(m, responsible) + " " +
+                                               std::string{is_are(responsible.size())} +
+                                               " responsible, but no actor answers for the result"));
+            }
+            if (no_r && !accountable.empty() && responsible.empty()) {
+                sort_by_id_text(m, accountable);
+                out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
+                                           quoted(m, d) + " has no one responsible; " + name_list(m, accountable) + " " +
+                                               std::string{is_are(accountable.size())} +
+                                               " accountable, but no actor is assigned to do the work"));
+            }
+        }
+        if (multiple && accountable.size() >= 2) {
+            sort_by_id_text(m, accountable);
+            out.push_back(make_finding(rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
+                                       quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
+                                           name_list(m, accountable) + "); exactly one should answer for it"));
+        }
+    }
+}
+
+} // namespace detail
+
+/// Runs unassigned-duty, no-accountable, no-responsible and multiple-accountable (those the options
+/// enable) and returns their findings in report order. O(duties + RACI entries).
+///
+///     for (auto const& f : samverkan::check_assignment_rules(m)) std::cout << f << '\n';
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m, audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::assignment_rules(m, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_ASSIGNMENT_RULES_HPP

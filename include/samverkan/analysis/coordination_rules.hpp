@@ -1,0 +1,192 @@
+// The coordination rules (rules.md): who works together without meeting, and forums without a lead.
+//
+//   coordination-gap             warning  pair of different actors that share work and share no forum
+//                                         subjects: actors (the pair)   witness: duties
+//   coordinator-without-mandate  warning  forum whose covered duties require at least one mandate, and whose
+//                                         coordinator is capable of none of them (judged per covered duty)
+//                                         subjects: forum, actor        witness: mandates
+//   forum-without-coordinator    info     forum with no coordinator     subjects: forum
+//
+// Sharing work: both are performers (R or A) of one duty, or one performs a duty that needs a duty the
+// other performs; `duties` lists every duty through which they share work (for a needs link both the
+// needing and the needed duty). Sharing a forum: both are members or coordinator of one forum.
+// Complexity: coordination-gap O(P log P) where P = sum over duties of performers^2 plus sum over needs
+// links of performers(d) x performers(e) (the candidate (pair, duty) triples, sorted once), each pair's
+// forum check O(min(f_a, f_b) log max(f_a, f_b)) on per-actor forum lists built once in O((members +
+// forums) log). coordinator-without-mandate O(covers x requirements) capability queries.
+// forum-without-coordinator O(forums).
+#ifndef SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
+#define SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
+
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/capability.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/diagnostics/finding.hpp>
+#include <samverkan/model/basic_model.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace samverkan {
+
+namespace detail {
+
+/// Performers (R and A, deduplicated, by index) of every duty in one flat array. O(duties + RACI entries).
+struct performer_table {
+    std::vector<std::uint32_t> begin;
+    std::vector<actor_id> actors;
+
+    template <class Traits>
+    explicit performer_table(basic_model<Traits> const& m) {
+        begin.reserve(m.template count<duty_id>() + 1);
+        begin.push_back(0);
+        for (duty_id d : m.duties()) {
+            auto const first = actors.size();
+            for (assignment const& e : m.raci_of(d))
+                if (e.role == raci::responsible || e.role == raci::accountable) actors.push_back(e.actor);
+            auto const from = actors.begin() + static_cast<std::ptrdiff_t>(first);
+            std::sort(from, actors.end());
+            actors.erase(std::unique(from, actors.end()), actors.end());
+            begin.push_back(static_cast<std::uint32_t>(actors.size()));
+        }
+    }
+    [[nodiscard]] std::span<actor_id const> of(duty_id d) const noexcept {
+        return std::span<actor_id const>{actors}.subspan(begin[d.index()], begin[d.index() + 1] - begin[d.index()]);
+    }
+};
+
+template <class Traits>
+void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+    performer_table const performers{m};
+
+    // (first actor, second actor, duty) with first < second by index
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> shared;
+    auto const add = [&shared](actor_id a, actor_id b, duty_id d) {
+        if (a == b) return; // never a gap with oneself
+        if (b < a) std::swap(a, b);
+        shared.emplace_back(a.index(), b.index(), d.index());
+    };
+    for (duty_id d : m.duties()) {
+        auto const p = performers.of(d);
+        for (std::size_t i = 0; i < p.size(); ++i)
+            for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i], p[j], d);
+        for (duty_id e : m.needs(d))
+            for (actor_id a : p)
+                for (actor_id b : performers.of(e)) {
+                    add(a, b, d);
+                    add(a, b, e);
+                }
+    }
+    if (shared.empty()) return;
+    std::sort(shared.begin(), shared.end());
+    shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
+
+    // the forums of each actor (member or coordinator), sorted
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> membership; // (actor, forum)
+    for (forum_id f : m.forums()) {
+        for (actor_id a : m.members(f)) membership.emplace_back(a.index(), f.index());
+        if (auto const c = m.coordinator(f)) membership.emplace_back(c->index(), f.index());
+    }
+    std::sort(membership.begin(), membership.end());
+    membership.erase(std::unique(membership.begin(), membership.end()), membership.end());
+    auto const n_actors = m.template count<actor_id>();
+    std::vector<std::uint32_t> forum_begin(n_actors + 1, 0), forum_of(membership.size());
+    for (auto const& [a, f] : membership) ++forum_begin[a + 1];
+    for (std::size_t a = 0; a < n_actors; ++a) forum_begin[a + 1] += forum_begin[a];
+    for (std::size_t i = 0; i < membership.size(); ++i) forum_of[i] = membership[i].second;
+    auto const forums = [&](std::uint32_t a) {
+        return std::span<std::uint32_t const>{forum_of}.subspan(forum_begin[a], forum_begin[a + 1] - forum_begin[a]);
+    };
+    auto const share_forum = [&](std::uint32_t a, std::uint32_t b) {
+        auto fa = forums(a), fb = forums(b);
+        if (fb.size() < fa.size()) std::swap(fa, fb);
+        for (auto f : fa)
+            if (std::binary_search(fb.begin(), fb.end(), f)) return true;
+        return false;
+    };
+
+    std::vector<duty_id> duties;
+    for (std::size_t i = 0; i < shared.size();) {
+        auto const a = std::get<0>(shared[i]);
+        auto const b = std::get<1>(shared[i]);
+        auto j = i;
+        while (j < shared.size() && std::get<0>(shared[j]) == a && std::get<1>(shared[j]) == b) ++j;
+        if (!share_forum(a, b)) {
+            duties.clear();
+            for (auto k = i; k < j; ++k) duties.push_back(duty_id{std::get<2>(shared[k])});
+            sort_by_id_text(m, duties);
+            std::vector<actor_id> pair{actor_id{a}, actor_id{b}};
+            sort_by_id_text(m, pair);
+            std::string message = std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} + " share work on " +
+                                  name_list(m, duties, true) + " but meet in no forum; a forum with both, or a coordinator for them, "
+                                                               "would close the gap";
+            out.push_back(make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
+                                       {{"duties", sorted_refs(m, duties)}}, std::move(message)));
+        }
+        i = j;
+    }
+}
+
+template <class Traits>
+void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, std::vector<finding>& out) {
+    if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, opts, out);
+
+    bool const without_mandate = opts.enabled(rule_id::coordinator_without_mandate);
+    bool const without_coordinator = opts.enabled(rule_id::forum_without_coordinator);
+    if (!without_mandate && !without_coordinator) return;
+    std::vector<mandate_id> mandates;
+    for (forum_id f : m.forums()) {
+        auto const c = m.coordinator(f);
+        if (!c) {
+            if (without_coordinator)
+                out.push_back(make_finding(rule_id::forum_without_coordinator, opts, {{"forum", f}}, {},
+                                           quoted(m, f) + " has no coordinator: no one is charged with calling its members together "
+                                                          "and following up"));
+            continue;
+        }
+        if (!without_mandate) continue;
+        mandates.clear();
+        bool cleared = false;
+        for (duty_id d : m.covered(f))
+            for (mandate_id x : m.required_mandates(d)) {
+                mandates.push_back(x);
+                if (!cleared && cap.capable(*c, x, d)) cleared = true;
+            }
+        if (cleared || mandates.empty()) continue;
+        std::sort(mandates.begin(), mandates.end());
+        mandates.erase(std::unique(mandates.begin(), mandates.end()), mandates.end());
+        sort_by_id_text(m, mandates);
+        out.push_back(make_finding(rule_id::coordinator_without_mandate, opts, {{"forum", f}, {"actor", *c}},
+                                   {{"mandates", sorted_refs(m, mandates)}},
+                                   std::string{m.name_of(*c)} + " coordinates " + quoted(m, f) +
+                                       " but is capable of none of the mandates its duties require (" + name_list(m, mandates, true) +
+                                       ") for any of them: a coordinator without mandate"));
+    }
+}
+
+} // namespace detail
+
+/// Runs coordination-gap, coordinator-without-mandate and forum-without-coordinator (those the options
+/// enable) with the capability index `cap` of `m`, and returns their findings in report order.
+///
+///     samverkan::capability_index cap{m};
+///     auto findings = samverkan::check_coordination_rules(m, cap);
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_coordination_rules(basic_model<Traits> const& m, capability_index const& cap,
+                                                            audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::coordination_rules(m, cap, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP

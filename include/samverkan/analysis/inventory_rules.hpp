@@ -1,0 +1,69 @@
+// The inventory rules (rules.md): elements that take part in nothing.
+//
+//   idle-actor      info  actor with no RACI entry, no forum (member or coordinator), no holding and no
+//                         delegation in either direction (valid or not)          subjects: actor
+//   unused-mandate  info  mandate that no duty requires and no actor holds directly   subjects: mandate
+//
+// Complexity: O(actors + mandates + forums) degree checks on the model's relation lists.
+#ifndef SAMVERKAN_ANALYSIS_INVENTORY_RULES_HPP
+#define SAMVERKAN_ANALYSIS_INVENTORY_RULES_HPP
+
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/diagnostics/finding.hpp>
+#include <samverkan/model/basic_model.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace samverkan {
+
+namespace detail {
+
+template <class Range>
+[[nodiscard]] bool is_empty(Range const& r) {
+    return r.begin() == r.end();
+}
+
+template <class Traits>
+void inventory_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+    if (opts.enabled(rule_id::idle_actor)) {
+        std::vector<std::uint8_t> coordinates(m.template count<actor_id>(), 0);
+        for (forum_id f : m.forums())
+            if (auto const c = m.coordinator(f)) coordinates[c->index()] = 1;
+        for (actor_id a : m.actors()) {
+            if (coordinates[a.index()] != 0 || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) || !is_empty(m.holdings_of(a)) ||
+                !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
+                continue;
+            out.push_back(make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
+                                       std::string{m.name_of(a)} +
+                                           " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
+                                           "leave it out of the model"));
+        }
+    }
+    if (opts.enabled(rule_id::unused_mandate))
+        for (mandate_id x : m.mandates())
+            if (is_empty(m.duties_requiring(x)) && is_empty(m.holdings_of(x)))
+                out.push_back(make_finding(rule_id::unused_mandate, opts, {{"mandate", x}}, {},
+                                           quoted(m, x) + " is required by no duty and held directly by no actor"));
+}
+
+} // namespace detail
+
+/// Runs idle-actor and unused-mandate (those the options enable) and returns their findings in report
+/// order. O(actors + mandates + forums).
+///
+///     for (auto const& f : samverkan::check_inventory_rules(m)) std::cout << f << '\n';
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_inventory_rules(basic_model<Traits> const& m, audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::inventory_rules(m, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_INVENTORY_RULES_HPP

@@ -1,0 +1,172 @@
+// The mandate rules (rules.md): does the work sit with actors who may legally do it?
+//
+//   mandate-missing              error    (duty with a performer, required mandate) none of the performers
+//                                         is capable of, while some other actor is
+//                                         subjects: duty, mandate     witness: reasons, capable
+//   mandate-unheld               error    (duty, required mandate) no actor in the model is capable of
+//                                         subjects: duty, mandate
+//   accountable-without-mandate  warning  (duty, A actor) capable of none of the duty's required mandates
+//                                         subjects: duty, actor       witness: mandates
+//   responsible-without-mandate  info     (duty, R actor not also A) capable of none of them
+//                                         subjects: duty, actor       witness: mandates
+//
+// All four apply to optional duties too. mandate-missing and mandate-unheld exclude each other; a duty with
+// no performers can only get mandate-unheld. Capability comes from the capability index, never re-derived.
+// Complexity: for each duty, p performers x q required mandates capability queries (each O(log + origins
+// held by the actor)); for each (duty, mandate) that no performer meets, one anyone_capable query
+// (O(scope depth x log)); a mandate-missing finding adds its capable list (output-sensitive) and sorting.
+// Linear in duties + RACI entries + requirements when performers hold few origins each.
+#ifndef SAMVERKAN_ANALYSIS_MANDATE_RULES_HPP
+#define SAMVERKAN_ANALYSIS_MANDATE_RULES_HPP
+
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/capability.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/diagnostics/finding.hpp>
+#include <samverkan/model/basic_model.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace samverkan {
+
+namespace detail {
+
+/// A mandate-missing reason in the planner's words.
+[[nodiscard]] constexpr std::string_view reason_phrase(capability_status s) noexcept {
+    switch (s) {
+    case capability_status::not_held: return "holds no such mandate";
+    case capability_status::invalid_delegation: return "only an invalid delegation";
+    case capability_status::scope: return "holds it for another scope";
+    case capability_status::stage: return "holds it at other stages";
+    case capability_status::capable: return "capable";
+    }
+    return "capable";
+}
+
+template <class Traits>
+void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, std::vector<finding>& out) {
+    bool const missing_on = opts.enabled(rule_id::mandate_missing);
+    bool const unheld_on = opts.enabled(rule_id::mandate_unheld);
+    bool const a_on = opts.enabled(rule_id::accountable_without_mandate);
+    bool const r_on = opts.enabled(rule_id::responsible_without_mandate);
+    if (!missing_on && !unheld_on && !a_on && !r_on) return;
+
+    // scratch, reused for every duty: no allocation per relation once warmed up
+    std::vector<mandate_id> required;
+    std::vector<actor_id> responsible, accountable, performers;
+    std::vector<std::uint8_t> capable; // performers x required
+    for (duty_id d : m.duties()) {
+        required.clear();
+        for (mandate_id x : m.required_mandates(d)) required.push_back(x);
+        if (required.empty()) continue;
+        std::sort(required.begin(), required.end());
+        required.erase(std::unique(required.begin(), required.end()), required.end());
+
+        responsible.clear();
+        accountable.clear();
+        for (assignment const& e : m.raci_of(d)) {
+            if (e.role == raci::responsible) responsible.push_back(e.actor);
+            else if (e.role == raci::accountable) accountable.push_back(e.actor);
+        }
+        performers.assign(responsible.begin(), responsible.end());
+        performers.insert(performers.end(), accountable.begin(), accountable.end());
+        std::sort(performers.begin(), performers.end());
+        performers.erase(std::unique(performers.begin(), performers.end()), performers.end());
+
+        auto const where = cap.placement_of(d);
+        auto const q = required.size();
+        capable.assign(performers.size() * q, 0);
+        for (std::size_t k = 0; k < performers.size(); ++k)
+            for (std::size_t j = 0; j < q; ++j) capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
+
+        if (missing_on || unheld_on) {
+            for (std::size_t j = 0; j < q; ++j) {
+                bool met = false;
+                for (std::size_t k = 0; k < performers.size() && !met; ++k) met = capable[k * q + j] != 0;
+                if (met) continue;
+                mandate_id const x = required[j];
+                if (!cap.anyone_capable(x, where)) {
+                    if (unheld_on)
+                        out.push_back(make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
+                                                   "No actor in the model is capable of " + quoted(m, x) + " " + where_text(m, where) +
+                                                       ", which " + quoted(m, d) +
+                                                       " requires: grant the mandate to someone or reconsider the requirement"));
+                    continue;
+                }
+                if (!missing_on || performers.empty()) continue;
+                std::vector<actor_id> who = performers;
+                sort_by_id_text(m, who);
+                ref_map reasons;
+                reasons.reserve(who.size());
+                std::string why;
+                for (actor_id a : who) {
+                    auto const s = cap.status(a, x, where);
+                    reasons.emplace_back(element_ref{a}, std::string{to_string(s)});
+                    if (!why.empty()) why += ", ";
+                    why += std::string{m.name_of(a)} + ": " + std::string{reason_phrase(s)};
+                }
+                auto able = cap.capable_actors(x, where);
+                sort_by_id_text(m, able);
+                std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
+                                      where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
+                                      std::string{is_are(able.size())};
+                out.push_back(make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
+                                           {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
+                                           std::move(message)));
+            }
+        }
+
+        if (!a_on && !r_on) continue;
+        auto const capable_of_any = [&](actor_id a) {
+            auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) - performers.begin());
+            for (std::size_t j = 0; j < q; ++j)
+                if (capable[k * q + j] != 0) return true;
+            return false;
+        };
+        auto sorted_required = required;
+        sort_by_id_text(m, sorted_required);
+        auto const mandates_field = [&] { return field{"mandates", sorted_refs(m, sorted_required)}; };
+        if (a_on)
+            for (actor_id a : accountable)
+                if (!capable_of_any(a))
+                    out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}}, {mandates_field()},
+                                               std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
+                                                   " but capable of none of the mandates it requires (" +
+                                                   name_list(m, sorted_required, true) + "): it answers for work it has no authority over"));
+        if (r_on)
+            for (actor_id a : responsible)
+                if (std::find(accountable.begin(), accountable.end(), a) == accountable.end() && !capable_of_any(a))
+                    out.push_back(make_finding(rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {mandates_field()},
+                                               std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
+                                                   " but capable of none of the mandates it requires (" +
+                                                   name_list(m, sorted_required, true) +
+                                                   "): it works under another's mandate without a valid delegation"));
+    }
+}
+
+} // namespace detail
+
+/// Runs mandate-missing, mandate-unheld, accountable-without-mandate and responsible-without-mandate (those
+/// the options enable) with the capability index `cap` of `m`, and returns their findings in report order.
+///
+///     samverkan::capability_index cap{m};
+///     auto findings = samverkan::check_mandate_rules(m, cap);
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_mandate_rules(basic_model<Traits> const& m, capability_index const& cap,
+                                                       audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::mandate_rules(m, cap, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_MANDATE_RULES_HPP

@@ -1,0 +1,101 @@
+// The order rules (rules.md): work that needs output which comes later, or that waits on itself.
+//
+//   stage-order       error  duty d that needs duty e whose stage is later than d's
+//                            subjects: duty (d), needs (e)     witness: stages = [stage(d), stage(e)]
+//   dependency-cycle  error  set of duties that need one another in a cycle (a strongly connected
+//                            component of `needs` with two or more duties, or a duty that needs itself)
+//                            subjects: duties
+//
+// stage-order ignores a pair where either duty has no stage; stages that are parallel or equal are fine.
+// Complexity: stage-order O(needs) queries of stage_order (O(1) each, after its O(stages x links / 64)
+// preparation); dependency-cycle one run of Boost.Graph's strong_components over a compressed sparse row
+// graph of the needs links, O(duties + needs), plus sorting the duties of each cycle found.
+#ifndef SAMVERKAN_ANALYSIS_ORDER_RULES_HPP
+#define SAMVERKAN_ANALYSIS_ORDER_RULES_HPP
+
+#include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/diagnostics/finding.hpp>
+#include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/stage_order.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace samverkan {
+
+namespace detail {
+
+template <class Traits>
+void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+    if (opts.enabled(rule_id::stage_order) && m.template count<stage_id>() > 1) {
+        stage_order const order{m};
+        for (duty_id d : m.duties()) {
+            auto const sd = m.stage_of(d);
+            if (!sd) continue;
+            for (duty_id e : m.needs(d)) {
+                auto const se = m.stage_of(e);
+                if (!se || !order.later_than(*se, *sd)) continue;
+                out.push_back(make_finding(rule_id::stage_order, opts, {{"duty", d}, {"needs", e}},
+                                           {{"stages", ref_list{element_ref{*sd}, element_ref{*se}}}},
+                                           quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " + quoted(m, e) +
+                                               ", which comes later (stage " + quoted(m, *se) +
+                                               "); move one of them or drop the dependency"));
+            }
+        }
+    }
+
+    if (opts.enabled(rule_id::dependency_cycle)) {
+        auto const n = m.template count<duty_id>();
+        std::vector<std::pair<std::size_t, std::size_t>> edges;
+        std::vector<std::uint8_t> self_loop(n, 0);
+        for (duty_id d : m.duties())
+            for (duty_id e : m.needs(d)) {
+                if (d == e) self_loop[d.index()] = 1;
+                else edges.emplace_back(d.index(), e.index());
+            }
+        if (edges.empty() && std::find(self_loop.begin(), self_loop.end(), 1) == self_loop.end()) return;
+        auto const comp = strong_components(n, edges);
+        std::vector<std::uint32_t> size(comp.count, 0);
+        for (auto c : comp.of) ++size[c];
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> in_cycle; // (component, duty)
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (size[comp.of[v]] >= 2 || self_loop[v] != 0) in_cycle.emplace_back(comp.of[v], v);
+        std::sort(in_cycle.begin(), in_cycle.end());
+        std::vector<duty_id> duties;
+        for (std::size_t i = 0; i < in_cycle.size();) {
+            duties.clear();
+            auto j = i;
+            for (; j < in_cycle.size() && in_cycle[j].first == in_cycle[i].first; ++j) duties.push_back(duty_id{in_cycle[j].second});
+            i = j;
+            sort_by_id_text(m, duties);
+            std::string message = duties.size() == 1
+                                      ? quoted(m, duties.front()) + " needs its own output, so it can never start"
+                                      : name_list(m, duties, true) + " need one another's output in a cycle, so none of them can start";
+            out.push_back(make_finding(rule_id::dependency_cycle, opts, {{"duties", sorted_refs(m, duties)}}, {}, std::move(message)));
+        }
+    }
+}
+
+} // namespace detail
+
+/// Runs stage-order and dependency-cycle (those the options enable) and returns their findings in report
+/// order. O(duties + needs), plus the stage order's preparation.
+///
+///     for (auto const& f : samverkan::check_order_rules(m)) std::cout << f << '\n';
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_order_rules(basic_model<Traits> const& m, audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::order_rules(m, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_ORDER_RULES_HPP

@@ -1,0 +1,773 @@
+// The samverkan/1 model reader behind io::read_json (model-format.md, section 1).
+//
+// Two phases:
+//   1. One streaming pass over the text with json_cursor. Elements go straight into a local model (their
+//      strings copied once; duplicate ids caught at the element); every reference is kept as a view of
+//      its text, into the input buffer unless it had escapes (then into a small arena), in flat pools.
+//   2. References are resolved with the model's O(1) find and the relations added. Stage and scope links
+//      are checked for cycles first (so the error names the whole cycle) and added in an order that keeps
+//      the model's own checks O(1) per link.
+// Errors found in phase 1 are reported in the order of the file; references may point forward, so they
+// are all checked after it, kind by kind. The local model is returned only when everything is valid.
+//
+// Cost: O(input) time for phase 1; phase 2 is O(relations) expected (hash lookups). Extra memory besides
+// the input and the model: 16 bytes per reference plus a few bytes per element.
+#ifndef SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
+#define SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
+
+#include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/detail/json_text.hpp>
+#include <samverkan/io/detail/suggest.hpp>
+#include <samverkan/io/load_error.hpp>
+#include <samverkan/model/basic_model.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace samverkan::io::detail {
+
+/// The keys of each object of the format, in the canonical order the writer uses.
+namespace keys {
+inline constexpr std::string_view top[] = {"format", "name", "description", "attributes", "stages", "scopes",
+                                           "actors", "mandates", "holds", "delegations", "duties", "forums"};
+inline constexpr std::string_view stage[] = {"id", "name", "after", "attributes"};
+inline constexpr std::string_view scope[] = {"id", "name", "within", "attributes"};
+inline constexpr std::string_view actor[] = {"id", "name", "category", "attributes"};
+inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
+inline constexpr std::string_view holding[] = {"actor", "mandate", "scope", "stages", "attributes"};
+inline constexpr std::string_view delegation[] = {"from", "to", "mandate", "scope", "stages", "attributes"};
+inline constexpr std::string_view duty[] = {"id", "name", "basis", "stage", "scope", "requires", "needs", "optional", "raci", "attributes"};
+inline constexpr std::string_view forum[] = {"id", "name", "model", "members", "coordinator", "covers", "scope", "attributes"};
+inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
+} // namespace keys
+
+class model_reader {
+public:
+    model_reader(std::string_view text, std::string_view source, std::size_t max_depth)
+        : text_{text}, source_{source}, c_{text, max_depth} {}
+
+    /// Reads and validates the whole text. Throws load_error.
+    model read() {
+        try {
+            read_document();
+            resolve();
+        } catch (json_failure const& f) {
+            throw error_at(f.offset(), f.path(), f.message());
+        }
+        return std::move(m_);
+    }
+
+private:
+    struct ref_range {
+        std::uint32_t begin = 0;
+        std::uint32_t count = 0;
+    };
+    struct raw_holding {
+        std::string_view actor, mandate, scope; // scope: data() == nullptr when absent
+        ref_range stages;
+        std::string attributes;
+    };
+    struct raw_delegation {
+        std::string_view from, to, mandate, scope;
+        ref_range stages;
+        std::string attributes;
+    };
+    struct raw_duty {
+        std::string_view stage, scope;
+        ref_range requires_, needs;
+        std::array<ref_range, 4> raci;
+    };
+    struct raw_forum {
+        samverkan::forum value;
+        std::size_t id_offset = 0;
+        std::string_view scope, coordinator;
+        ref_range members, covers;
+    };
+
+    // ---- errors -------------------------------------------------------------------------------------------
+
+    load_error error_at(std::size_t offset, std::string path, std::string message) const {
+        auto const at = position_of(text_, offset);
+        return load_error{std::string{source_}, at.line, at.column, std::move(path), std::move(message)};
+    }
+    [[noreturn]] void fail(std::string message) const { throw error_at(c_.offset(), c_.path(), std::move(message)); }
+
+    [[noreturn]] void wrong_type(json_event e, std::string_view expected) const {
+        std::string found{describe(e)};
+        if (e == json_event::number) found += " (" + std::string{c_.value().substr(0, 40)} + ")";
+        if (e == json_event::string) found += " (" + quote(c_.value().substr(0, 40)) + ")";
+        std::string message = "expected " + std::string{expected} + ", found " + found;
+        if (e == json_event::literal_null) message += "; leave the key out instead of writing null";
+        fail(std::move(message));
+    }
+
+    template <std::size_t N>
+    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N], std::string_view what) const {
+        if (key == "description" && what != "the top level")
+            fail("unknown key \"description\" in " + std::string{what} +
+                 ": only the model as a whole has a description; put free text about an element in its \"attributes\"");
+        suggester s{key};
+        std::string list;
+        for (std::string_view k : known) {
+            s.offer(k);
+            list += (list.empty() ? "" : ", ") + std::string{k};
+        }
+        if (s.found()) fail("unknown key " + quote(key) + " in " + std::string{what} + s.hint());
+        fail("unknown key " + quote(key) + " in " + std::string{what} + " (the keys are: " + list + ")");
+    }
+
+    [[noreturn]] void missing_key(std::string_view key, std::string_view what, std::size_t object_offset) const {
+        throw error_at(object_offset, c_.path(), "missing required key \"" + std::string{key} + "\" in " + std::string{what});
+    }
+
+    // ---- reading values -----------------------------------------------------------------------------------
+
+    std::string_view read_string() {
+        json_event const e = c_.next();
+        if (e != json_event::string) wrong_type(e, "a string");
+        return c_.value();
+    }
+    bool read_bool() {
+        json_event const e = c_.next();
+        if (e == json_event::literal_true) return true;
+        if (e == json_event::literal_false) return false;
+        wrong_type(e, "true or false");
+    }
+    void read_attributes(std::string& out) {
+        json_event const e = c_.next();
+        if (e != json_event::object_begin) wrong_type(e, "an object (attributes hold any JSON, inside an object)");
+        out.clear();
+        append_compact(out, c_, e);
+    }
+    /// Reads an array and calls each(first event) for every element.
+    template <class Each>
+    void read_array(Each&& each) {
+        json_event e = c_.next();
+        if (e != json_event::array_begin) wrong_type(e, "an array");
+        while ((e = c_.next()) != json_event::array_end) each(e);
+    }
+    /// Checks that an array element is an object; returns the offset of its '{'.
+    std::size_t begin_object(json_event e, std::string_view what) {
+        if (e != json_event::object_begin) wrong_type(e, "an object (" + std::string{what} + ")");
+        return c_.offset();
+    }
+
+    /// A view of the current string that stays valid: into the input, or (escaped) into the arena.
+    std::string_view keep() {
+        if (!c_.escaped()) return c_.value();
+        arena_.emplace_back(c_.value());
+        arena_offsets_.emplace_back(arena_.back().data(), c_.offset());
+        return arena_.back();
+    }
+    void read_ref(std::string_view& out) {
+        read_string();
+        out = keep();
+    }
+    void read_ref_list(ref_range& out) {
+        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max()) fail("too many references in one model (at most 2^32 - 1)");
+        out.begin = static_cast<std::uint32_t>(pool_.size());
+        read_array([&](json_event e) {
+            if (e != json_event::string) wrong_type(e, "a string (an id)");
+            pool_.push_back(keep());
+        });
+        std::size_t const count = pool_.size() - out.begin;
+        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max()) fail("too many references in one model (at most 2^32 - 1)");
+        out.count = static_cast<std::uint32_t>(count);
+    }
+
+    // ---- phase 1: the document ----------------------------------------------------------------------------
+
+    void read_document() {
+        json_event e = c_.next();
+        if (e != json_event::object_begin) wrong_type(e, "an object (a samverkan model) at the top level");
+        std::size_t const root = c_.offset();
+        bool format = false;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "format") {
+                std::string_view const v = read_string();
+                if (v != "samverkan/1")
+                    fail("unknown format " + quote(v) + "; this reader understands \"samverkan/1\"");
+                format = true;
+            } else if (k == "name") {
+                m_.set_name(std::string{read_string()});
+            } else if (k == "description") {
+                m_.set_description(std::string{read_string()});
+            } else if (k == "attributes") {
+                std::string a;
+                read_attributes(a);
+                m_.set_attributes(std::move(a));
+            } else if (k == "stages") {
+                read_array([&](json_event x) { read_stage(x); });
+            } else if (k == "scopes") {
+                read_array([&](json_event x) { read_scope(x); });
+            } else if (k == "actors") {
+                read_array([&](json_event x) { read_actor(x); });
+            } else if (k == "mandates") {
+                read_array([&](json_event x) { read_mandate(x); });
+            } else if (k == "holds") {
+                read_array([&](json_event x) { read_holding(x); });
+            } else if (k == "delegations") {
+                read_array([&](json_event x) { read_delegation(x); });
+            } else if (k == "duties") {
+                read_array([&](json_event x) { read_duty(x); });
+            } else if (k == "forums") {
+                read_array([&](json_event x) { read_forum(x); });
+            } else {
+                unknown_key(k, keys::top, "the top level");
+            }
+        }
+        // e is object_end; the cursor checks that nothing but whitespace follows.
+        if (!format)
+            throw error_at(root, "", "missing required key \"format\" at the top level (a model file starts with "
+                                     "\"format\": \"samverkan/1\")");
+        c_.next();
+    }
+
+    /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
+    template <element_id Id, class T, class Add>
+    Id add(T&& value, std::size_t id_offset, std::string_view array, Add&& add_to_model) {
+        auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
+        if (auto const first = m_.find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
+        Id const id = add_to_model(std::forward<T>(value));
+        offsets.push_back(id_offset);
+        return id;
+    }
+
+    template <element_id Id>
+    [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset, std::string_view array) const {
+        auto const at = position_of(text_, id_offsets_[static_cast<std::size_t>(kind_of<Id>)][first]);
+        throw error_at(id_offset, c_.path() + "/id",
+                       "duplicate " + std::string{Id::tag_type::name} + " id " + quote(id) + " (first at /" +
+                           std::string{array} + "/" + std::to_string(first) + ", line " + std::to_string(at.line) +
+                           "); ids must be unique within a kind");
+    }
+
+    void read_stage(json_event e) {
+        std::size_t const start = begin_object(e, "a stage");
+        samverkan::stage s;
+        std::optional<std::size_t> id_at;
+        ref_range after;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") s.id = read_string(), id_at = c_.offset();
+            else if (k == "name") s.name = read_string();
+            else if (k == "after") read_ref_list(after);
+            else if (k == "attributes") read_attributes(s.attributes);
+            else unknown_key(k, keys::stage, "a stage");
+        }
+        if (!id_at) missing_key("id", "a stage", start);
+        add<stage_id>(std::move(s), *id_at, "stages", [&](samverkan::stage&& v) { return m_.add_stage(std::move(v)); });
+        stage_after_.push_back(after);
+    }
+
+    void read_scope(json_event e) {
+        std::size_t const start = begin_object(e, "a scope");
+        samverkan::scope s;
+        std::optional<std::size_t> id_at;
+        std::string_view within;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") s.id = read_string(), id_at = c_.offset();
+            else if (k == "name") s.name = read_string();
+            else if (k == "within") read_ref(within);
+            else if (k == "attributes") read_attributes(s.attributes);
+            else unknown_key(k, keys::scope, "a scope");
+        }
+        if (!id_at) missing_key("id", "a scope", start);
+        add<scope_id>(std::move(s), *id_at, "scopes", [&](samverkan::scope&& v) { return m_.add_scope(std::move(v)); });
+        scope_within_.push_back(within);
+    }
+
+    void read_actor(json_event e) {
+        std::size_t const start = begin_object(e, "an actor");
+        samverkan::actor a;
+        std::optional<std::size_t> id_at;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") a.id = read_string(), id_at = c_.offset();
+            else if (k == "name") a.name = read_string();
+            else if (k == "category") a.category = read_string();
+            else if (k == "attributes") read_attributes(a.attributes);
+            else unknown_key(k, keys::actor, "an actor");
+        }
+        if (!id_at) missing_key("id", "an actor", start);
+        add<actor_id>(std::move(a), *id_at, "actors", [&](samverkan::actor&& v) { return m_.add_actor(std::move(v)); });
+    }
+
+    void read_mandate(json_event e) {
+        std::size_t const start = begin_object(e, "a mandate");
+        samverkan::mandate x;
+        std::optional<std::size_t> id_at;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") x.id = read_string(), id_at = c_.offset();
+            else if (k == "name") x.name = read_string();
+            else if (k == "basis") x.basis = read_string();
+            else if (k == "exclusive") x.exclusive = read_bool();
+            else if (k == "delegable") x.delegable = read_bool();
+            else if (k == "attributes") read_attributes(x.attributes);
+            else unknown_key(k, keys::mandate, "a mandate");
+        }
+        if (!id_at) missing_key("id", "a mandate", start);
+        add<mandate_id>(std::move(x), *id_at, "mandates", [&](samverkan::mandate&& v) { return m_.add_mandate(std::move(v)); });
+    }
+
+    void read_holding(json_event e) {
+        std::size_t const start = begin_object(e, "a holding");
+        raw_holding h;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "actor") read_ref(h.actor);
+            else if (k == "mandate") read_ref(h.mandate);
+            else if (k == "scope") read_ref(h.scope);
+            else if (k == "stages") read_ref_list(h.stages);
+            else if (k == "attributes") read_attributes(h.attributes);
+            else unknown_key(k, keys::holding, "a holding");
+        }
+        if (!h.actor.data()) missing_key("actor", "a holding", start);
+        if (!h.mandate.data()) missing_key("mandate", "a holding", start);
+        holdings_.push_back(std::move(h));
+    }
+
+    void read_delegation(json_event e) {
+        std::size_t const start = begin_object(e, "a delegation");
+        raw_delegation d;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "from") read_ref(d.from);
+            else if (k == "to") read_ref(d.to);
+            else if (k == "mandate") read_ref(d.mandate);
+            else if (k == "scope") read_ref(d.scope);
+            else if (k == "stages") read_ref_list(d.stages);
+            else if (k == "attributes") read_attributes(d.attributes);
+            else unknown_key(k, keys::delegation, "a delegation");
+        }
+        if (!d.from.data()) missing_key("from", "a delegation", start);
+        if (!d.to.data()) missing_key("to", "a delegation", start);
+        if (!d.mandate.data()) missing_key("mandate", "a delegation", start);
+        delegations_.push_back(std::move(d));
+    }
+
+    void read_raci(raw_duty& links) {
+        json_event e = c_.next();
+        if (e != json_event::object_begin) wrong_type(e, "an object with the keys R, A, C and I");
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            std::size_t role = 4;
+            for (std::size_t i = 0; i < 4; ++i)
+                if (k == keys::raci[i]) role = i;
+            if (role == 4) {
+                suggester s{k};
+                for (std::string_view r : keys::raci) s.offer(r);
+                fail("unknown RACI role " + quote(k) + " (the roles are R, A, C and I)" + s.hint());
+            }
+            read_ref_list(links.raci[role]);
+        }
+    }
+
+    void read_duty(json_event e) {
+        std::size_t const start = begin_object(e, "a duty");
+        samverkan::duty d;
+        std::optional<std::size_t> id_at;
+        raw_duty links;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") d.id = read_string(), id_at = c_.offset();
+            else if (k == "name") d.name = read_string();
+            else if (k == "basis") d.basis = read_string();
+            else if (k == "stage") read_ref(links.stage);
+            else if (k == "scope") read_ref(links.scope);
+            else if (k == "requires") read_ref_list(links.requires_);
+            else if (k == "needs") read_ref_list(links.needs);
+            else if (k == "optional") d.optional = read_bool();
+            else if (k == "raci") read_raci(links);
+            else if (k == "attributes") read_attributes(d.attributes);
+            else unknown_key(k, keys::duty, "a duty");
+        }
+        if (!id_at) missing_key("id", "a duty", start);
+        // Placed in phase 2, when the stage and scope references can be resolved.
+        add<duty_id>(std::move(d), *id_at, "duties", [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
+        duties_.push_back(links);
+    }
+
+    void read_forum(json_event e) {
+        std::size_t const start = begin_object(e, "a forum");
+        raw_forum f;
+        bool has_id = false;
+        while ((e = c_.next()) == json_event::key) {
+            std::string_view const k = c_.value();
+            if (k == "id") f.value.id = read_string(), f.id_offset = c_.offset(), has_id = true;
+            else if (k == "name") f.value.name = read_string();
+            else if (k == "model") f.value.model = read_string();
+            else if (k == "members") read_ref_list(f.members);
+            else if (k == "coordinator") read_ref(f.coordinator);
+            else if (k == "covers") read_ref_list(f.covers);
+            else if (k == "scope") read_ref(f.scope);
+            else if (k == "attributes") read_attributes(f.value.attributes);
+            else unknown_key(k, keys::forum, "a forum");
+        }
+        if (!has_id) missing_key("id", "a forum", start);
+        // Added in phase 2: a forum's scope is fixed when it is added, and it may be a forward reference.
+        forums_.push_back(std::move(f));
+    }
+
+    // ---- phase 2: references --------------------------------------------------------------------------------
+
+    /// Byte offset of the opening quote of a kept reference.
+    std::size_t offset_of(std::string_view ref) const noexcept {
+        auto const p = reinterpret_cast<std::uintptr_t>(ref.data());
+        auto const b = reinterpret_cast<std::uintptr_t>(text_.data());
+        if (p > b && p <= b + text_.size()) return static_cast<std::size_t>(p - b - 1);
+        for (auto const& [data, offset] : arena_offsets_)
+            if (data == ref.data()) return offset;
+        return 0;
+    }
+
+    std::string_view pooled(std::uint32_t i) const noexcept { return pool_[i]; }
+
+    /// The kinds other than Id that have an element with id `text`: "a stage and a duty".
+    template <element_id Id>
+    std::string other_kinds(std::string_view text) const {
+        std::vector<std::string_view> found;
+        auto check = [&]<class Other>(Other) {
+            if constexpr (!std::same_as<Other, Id>) {
+                bool hit = m_.find<Other>(text).has_value();
+                if constexpr (std::same_as<Other, forum_id>)
+                    if (!forums_added_)
+                        for (auto const& f : forums_)
+                            if (f.value.id == text) hit = true;
+                if (hit) found.push_back(Other::tag_type::name);
+            }
+        };
+        check(stage_id{});
+        check(scope_id{});
+        check(actor_id{});
+        check(mandate_id{});
+        check(duty_id{});
+        check(forum_id{});
+        std::string out;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            if (i > 0) out += i + 1 == found.size() ? " and " : ", ";
+            out += (found[i] == "actor" ? "an " : "a ") + std::string{found[i]};
+        }
+        return out;
+    }
+
+    template <element_id Id, class Path>
+    [[noreturn]] void unknown_reference(std::string_view ref, Path const& path) const {
+        std::string_view const kind = Id::tag_type::name;
+        std::string message = "unknown " + std::string{kind} + " " + quote(ref);
+        if (std::string const others = other_kinds<Id>(ref); !others.empty())
+            message += " (there is " + others + " with that id, but no " + std::string{kind} + ")";
+        suggester s{ref};
+        for (Id id : m_.template ids<Id>()) s.offer(m_[id].id, m_[id].name);
+        throw error_at(offset_of(ref), path(), message + s.hint());
+    }
+
+    template <element_id Id, class Path>
+    Id resolve(std::string_view ref, Path const& path) const {
+        if (auto const id = m_.find<Id>(ref)) return *id;
+        unknown_reference<Id>(ref, path);
+    }
+    template <element_id Id, class Path>
+    std::optional<Id> resolve_optional(std::string_view ref, Path const& path) const {
+        if (!ref.data()) return std::nullopt;
+        return resolve<Id>(ref, path);
+    }
+
+    static std::string at(std::string_view array, std::size_t i, std::string_view key) {
+        return "/" + std::string{array} + "/" + std::to_string(i) + "/" + std::string{key};
+    }
+    static std::string at(std::string_view array, std::size_t i, std::string_view key, std::size_t j) {
+        return at(array, i, key) + "/" + std::to_string(j);
+    }
+
+    void resolve() {
+        add_forums();
+        place_duties();
+        link_stages();
+        link_scopes();
+        add_holdings();
+        add_delegations();
+        link_duties();
+        link_forums();
+    }
+
+    void add_forums() {
+        m_.reserve<forum_id>(forums_.size());
+        for (std::size_t i = 0; i < forums_.size(); ++i) {
+            raw_forum& f = forums_[i];
+            auto const scope = resolve_optional<scope_id>(f.scope, [&] { return at("forums", i, "scope"); });
+            if (auto const first = m_.find<forum_id>(f.value.id)) {
+                auto const where = position_of(text_, forums_[first->index()].id_offset);
+                throw error_at(f.id_offset, at("forums", i, "id"),
+                               "duplicate forum id " + quote(f.value.id) + " (first at /forums/" + std::to_string(first->index()) +
+                                   ", line " + std::to_string(where.line) + "); ids must be unique within a kind");
+            }
+            std::string const id = f.value.id; // kept for the duplicate check above; the value is moved
+            m_.add_forum(std::move(f.value), {.scope = scope});
+            f.value.id = id;
+        }
+        forums_added_ = true;
+    }
+
+    void place_duties() {
+        for (std::size_t i = 0; i < duties_.size(); ++i) {
+            raw_duty const& d = duties_[i];
+            if (!d.stage.data() && !d.scope.data()) continue;
+            auto const stage = resolve_optional<stage_id>(d.stage, [&] { return at("duties", i, "stage"); });
+            auto const scope = resolve_optional<scope_id>(d.scope, [&] { return at("duties", i, "scope"); });
+            m_.place(duty_id{static_cast<std::uint32_t>(i)}, {.stage = stage, .scope = scope});
+        }
+    }
+
+    /// A directed graph in compressed rows; slot[e] remembers where edge e came from (for messages).
+    struct digraph {
+        std::vector<std::uint32_t> offsets{0};
+        std::vector<std::uint32_t> targets;
+        std::vector<std::uint32_t> slots;
+        [[nodiscard]] std::size_t size() const noexcept { return offsets.size() - 1; }
+    };
+
+    /// Kahn's algorithm: every node before the nodes it points to. Empty when there is a cycle. O(V + E).
+    static std::vector<std::uint32_t> topological_order(digraph const& g) {
+        std::size_t const n = g.size();
+        std::vector<std::uint32_t> incoming(n, 0), order;
+        order.reserve(n);
+        for (std::uint32_t t : g.targets) ++incoming[t];
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (incoming[v] == 0) order.push_back(v);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            std::uint32_t const u = order[i];
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e)
+                if (--incoming[g.targets[e]] == 0) order.push_back(g.targets[e]);
+        }
+        if (order.size() != n) order.clear();
+        return order;
+    }
+
+    /// A cycle of g (which must have one) as its nodes v0 ... vk, each pointing to the next and vk to v0,
+    /// starting at its lowest node. Iterative depth-first search, O(V + E).
+    static std::vector<std::uint32_t> find_cycle(digraph const& g) {
+        std::size_t const n = g.size();
+        constexpr std::uint32_t white = std::numeric_limits<std::uint32_t>::max(), black = white - 1;
+        std::vector<std::uint32_t> depth_on_stack(n, white); // white, black, or the node's position on the stack
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> stack; // (node, next edge)
+        for (std::uint32_t root = 0; root < n; ++root) {
+            if (depth_on_stack[root] != white) continue;
+            stack.push_back({root, g.offsets[root]});
+            depth_on_stack[root] = 0;
+            while (!stack.empty()) {
+                auto& [u, next] = stack.back();
+                if (next == g.offsets[u + 1]) {
+                    depth_on_stack[u] = black;
+                    stack.pop_back();
+                    continue;
+                }
+                std::uint32_t const v = g.targets[next++];
+                if (depth_on_stack[v] == white) {
+                    depth_on_stack[v] = static_cast<std::uint32_t>(stack.size());
+                    stack.push_back({v, g.offsets[v]});
+                } else if (depth_on_stack[v] != black) {
+                    std::vector<std::uint32_t> cycle;
+                    for (std::size_t i = depth_on_stack[v]; i < stack.size(); ++i) cycle.push_back(stack[i].first);
+                    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+                    return cycle;
+                }
+            }
+        }
+        return {};
+    }
+
+    /// "\"a\" comes after \"b\", which comes after \"a\"" for a cycle, at most 12 links spelt out.
+    template <element_id Id>
+    std::string describe_cycle(std::vector<std::uint32_t> const& cycle, std::string_view relation) const {
+        std::string out = quote(m_[Id{cycle[0]}].id) + " " + std::string{relation} + " ";
+        std::size_t const shown = std::min<std::size_t>(cycle.size(), 12);
+        for (std::size_t i = 1; i <= shown; ++i) {
+            std::uint32_t const v = i == cycle.size() ? cycle[0] : cycle[i % cycle.size()];
+            out += quote(m_[Id{v}].id);
+            if (i < shown) out += ", which " + std::string{relation} + " ";
+        }
+        if (shown < cycle.size()) out += ", ... (" + std::to_string(cycle.size()) + " in all)";
+        return out;
+    }
+
+    void link_stages() {
+        digraph g;
+        std::size_t const n = stage_after_.size();
+        g.offsets.reserve(n + 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            ref_range const r = stage_after_[i];
+            for (std::uint32_t j = 0; j < r.count; ++j) {
+                stage_id const s = resolve<stage_id>(pooled(r.begin + j), [&] { return at("stages", i, "after", j); });
+                g.targets.push_back(s.index());
+                g.slots.push_back(j);
+            }
+            g.offsets.push_back(static_cast<std::uint32_t>(g.targets.size()));
+        }
+        std::vector<std::uint32_t> const order = topological_order(g);
+        if (order.size() != n) {
+            auto const cycle = find_cycle(g);
+            std::uint32_t const from = cycle[0], to = cycle[cycle.size() == 1 ? 0 : 1];
+            std::uint32_t slot = 0;
+            for (std::uint32_t e = g.offsets[from]; e < g.offsets[from + 1]; ++e)
+                if (g.targets[e] == to) {
+                    slot = g.slots[e];
+                    break;
+                }
+            std::string const message = cycle.size() == 1
+                ? "stage " + quote(m_[stage_id{from}].id) + " is listed as coming after itself"
+                : "the \"after\" links form a cycle: " + describe_cycle<stage_id>(cycle, "comes after");
+            throw error_at(offset_of(pooled(stage_after_[from].begin + slot)), at("stages", from, "after", slot), message);
+        }
+        // Latest stages first: each link then finds its earlier stage without links yet, so the model's
+        // own cycle check is O(1) per link.
+        for (std::uint32_t u : order)
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) m_.order(stage_id{u}, stage_id{g.targets[e]});
+    }
+
+    void link_scopes() {
+        digraph g;
+        std::size_t const n = scope_within_.size();
+        g.offsets.reserve(n + 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (auto const outer = resolve_optional<scope_id>(scope_within_[i], [&] { return at("scopes", i, "within"); })) {
+                g.targets.push_back(outer->index());
+                g.slots.push_back(0);
+            }
+            g.offsets.push_back(static_cast<std::uint32_t>(g.targets.size()));
+        }
+        std::vector<std::uint32_t> const order = topological_order(g);
+        if (order.size() != n) {
+            auto const cycle = find_cycle(g);
+            std::uint32_t const from = cycle[0];
+            std::string const message = cycle.size() == 1
+                ? "scope " + quote(m_[scope_id{from}].id) + " is listed as lying within itself"
+                : "the \"within\" links form a cycle: " + describe_cycle<scope_id>(cycle, "lies within");
+            throw error_at(offset_of(scope_within_[from]), at("scopes", from, "within"), message);
+        }
+        // Innermost scopes first: the model's check walks up from the outer scope, which has no link yet.
+        for (std::uint32_t u : order)
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) m_.nest(scope_id{u}, scope_id{g.targets[e]});
+    }
+
+    template <class Raw>
+    void read_reach(Raw const& r, std::size_t i, std::string_view array, samverkan::reach& out) const {
+        out.scope = resolve_optional<scope_id>(r.scope, [&] { return at(array, i, "scope"); });
+        out.stages.clear();
+        for (std::uint32_t j = 0; j < r.stages.count; ++j)
+            out.stages.push_back(resolve<stage_id>(pooled(r.stages.begin + j), [&] { return at(array, i, "stages", j); }));
+    }
+
+    void add_holdings() {
+        samverkan::reach where;
+        for (std::size_t i = 0; i < holdings_.size(); ++i) {
+            raw_holding& h = holdings_[i];
+            actor_id const a = resolve<actor_id>(h.actor, [&] { return at("holds", i, "actor"); });
+            mandate_id const m = resolve<mandate_id>(h.mandate, [&] { return at("holds", i, "mandate"); });
+            read_reach(h, i, "holds", where);
+            holding_id const id = m_.grant(a, m, where);
+            if (!h.attributes.empty()) m_.set_attributes(id, std::move(h.attributes));
+        }
+        holdings_ = {};
+    }
+
+    void add_delegations() {
+        samverkan::reach where;
+        for (std::size_t i = 0; i < delegations_.size(); ++i) {
+            raw_delegation& d = delegations_[i];
+            actor_id const from = resolve<actor_id>(d.from, [&] { return at("delegations", i, "from"); });
+            actor_id const to = resolve<actor_id>(d.to, [&] { return at("delegations", i, "to"); });
+            mandate_id const m = resolve<mandate_id>(d.mandate, [&] { return at("delegations", i, "mandate"); });
+            read_reach(d, i, "delegations", where);
+            delegation_id const id = m_.delegate(from, to, m, where);
+            if (!d.attributes.empty()) m_.set_attributes(id, std::move(d.attributes));
+        }
+        delegations_ = {};
+    }
+
+    /// Error for an actor listed twice in one list: at the second, naming the first.
+    [[noreturn]] void listed_twice(ref_range r, std::uint32_t j, std::string_view list, std::string const& path,
+                                   std::string const& first_path_prefix) const {
+        std::string_view const ref = pooled(r.begin + j);
+        std::uint32_t first = 0;
+        while (first < j && pooled(r.begin + first) != ref) ++first;
+        throw error_at(offset_of(ref), path,
+                       "actor " + quote(ref) + " is listed twice in " + std::string{list} + " (also at " +
+                           first_path_prefix + std::to_string(first) + ")");
+    }
+
+    void link_duties() {
+        for (std::size_t i = 0; i < duties_.size(); ++i) {
+            raw_duty const& links = duties_[i];
+            duty_id const d{static_cast<std::uint32_t>(i)};
+            for (std::uint32_t j = 0; j < links.requires_.count; ++j)
+                m_.require(d, resolve<mandate_id>(pooled(links.requires_.begin + j), [&] { return at("duties", i, "requires", j); }));
+            for (std::uint32_t j = 0; j < links.needs.count; ++j)
+                m_.need(d, resolve<duty_id>(pooled(links.needs.begin + j), [&] { return at("duties", i, "needs", j); }));
+            for (std::size_t role = 0; role < 4; ++role) {
+                ref_range const r = links.raci[role];
+                std::string_view const letter = keys::raci[role];
+                for (std::uint32_t j = 0; j < r.count; ++j) {
+                    auto const path = [&] { return at("duties", i, "raci/" + std::string{letter}, j); };
+                    actor_id const a = resolve<actor_id>(pooled(r.begin + j), path);
+                    if (!m_.assign(a, d, static_cast<raci>(role)))
+                        listed_twice(r, j, "RACI role " + std::string{letter}, path(),
+                                     at("duties", i, "raci/" + std::string{letter}) + "/");
+                }
+            }
+        }
+        duties_ = {};
+    }
+
+    void link_forums() {
+        for (std::size_t i = 0; i < forums_.size(); ++i) {
+            raw_forum const& f = forums_[i];
+            forum_id const id{static_cast<std::uint32_t>(i)};
+            for (std::uint32_t j = 0; j < f.members.count; ++j) {
+                auto const path = [&] { return at("forums", i, "members", j); };
+                if (!m_.add_member(id, resolve<actor_id>(pooled(f.members.begin + j), path)))
+                    listed_twice(f.members, j, "members", path(), at("forums", i, "members") + "/");
+            }
+            if (f.coordinator.data())
+                m_.set_coordinator(id, resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
+            for (std::uint32_t j = 0; j < f.covers.count; ++j)
+                m_.cover(id, resolve<duty_id>(pooled(f.covers.begin + j), [&] { return at("forums", i, "covers", j); }));
+        }
+        forums_ = {};
+    }
+
+    std::string_view text_;
+    std::string_view source_;
+    json_cursor c_;
+    model m_;
+
+    std::array<std::vector<std::size_t>, 6> id_offsets_; // per kind: offset of each element's id
+    std::vector<ref_range> stage_after_;
+    std::vector<std::string_view> scope_within_;
+    std::vector<raw_holding> holdings_;
+    std::vector<raw_delegation> delegations_;
+    std::vector<raw_duty> duties_;
+    std::vector<raw_forum> forums_;
+    bool forums_added_ = false;
+
+    std::vector<std::string_view> pool_;                               // the ids of every reference list
+    std::deque<std::string> arena_;                                    // references that had escapes
+    std::vector<std::pair<char const*, std::size_t>> arena_offsets_;  // where each of them was
+};
+
+} // namespace samverkan::io::detail
+
+#endif // SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
