@@ -24,6 +24,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -34,6 +36,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -99,7 +102,9 @@ struct loaded {
 loaded current;
 
 fs::path model_path(std::size_t n) {
-    std::string rate = std::to_string(config.defect_rate);
+    std::array<char, 32> buffer{};
+    auto const [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), config.defect_rate);
+    std::string const rate{buffer.data(), ec == std::errc{} ? end : buffer.data()}; // shortest form: 0.01
     return config.cache / ("synthetic-" + std::to_string(n) + "-s" + std::to_string(config.seed) + "-r" + rate + "-v" +
                            std::to_string(syn::generator_version) + ".json");
 }

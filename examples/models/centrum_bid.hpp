@@ -106,7 +106,7 @@ namespace samverkan::examples {
                                    .basis = "PBL (2010:900), kommunalt huvudmannaskap (Boverket)",
                                    .exclusive = true});
     auto polis = m.add_mandate({.id = "polisiara-befogenheter",
-                                .name = "Polisiära befogenheter: förebygga brott och upprätthålla ordning",
+                                .name = "Polisiära befogenheter",
                                 .basis = "Polislagen 2 §",
                                 .exclusive = true,
                                 .delegable = false});

@@ -96,9 +96,7 @@ namespace samverkan::examples {
     // ---- actors
     auto kf = m.add_actor({.id = "kf", .name = "Kommunfullmäktige", .category = "kommun"});
     auto ks = m.add_actor({.id = "ks", .name = "Kommunstyrelsen", .category = "kommun"});
-    auto sf = m.add_actor({.id = "samordningsfunktion",
-                           .name = "Samordningsfunktionen för brottsförebyggande arbete",
-                           .category = "kommun"});
+    auto sf = m.add_actor({.id = "samordningsfunktion", .name = "Samordningsfunktionen", .category = "kommun"});
     auto soc = m.add_actor({.id = "socialnamnd", .name = "Socialnämnden", .category = "kommun"});
     auto bun = m.add_actor({.id = "bun", .name = "Barn- och utbildningsnämnden", .category = "kommun"});
     auto fritid = m.add_actor({.id = "fritid", .name = "Kultur- och fritidsnämnden (fältarna)", .category = "kommun"});
@@ -112,12 +110,12 @@ namespace samverkan::examples {
                                .name = "Leda och samordna kommunens förvaltning",
                                .basis = "KL (2017:725) 6 kap. 1 § (unverified)"});
     auto principbeslut = m.add_mandate({.id = "principbeslut",
-                                        .name = "Besluta i ärenden av principiell beskaffenhet (åtgärdsplanen)",
+                                        .name = "Besluta om åtgärdsplanen (principiellt ärende)",
                                         .basis = "KL (2017:725) 5 kap. 1 § och 6 kap. 38 § (unverified)",
                                         .exclusive = true,
                                         .delegable = false});
     auto budget = m.add_mandate({.id = "budget",
-                                 .name = "Besluta om budget och anslag",
+                                 .name = "Budget och anslag",
                                  .basis = "KL (2017:725) 5 kap. 1 § (unverified)",
                                  .exclusive = true,
                                  .delegable = false});
@@ -137,7 +135,7 @@ namespace samverkan::examples {
                                             .name = "Bedriva fritidsverksamhet och fältarbete",
                                             .basis = "Kommunens allmänna befogenhet (unverified)"});
     auto polis = m.add_mandate({.id = "polisiara-befogenheter",
-                                .name = "Polisiära befogenheter: förebygga brott och upprätthålla ordning",
+                                .name = "Polisiära befogenheter",
                                 .basis = "Polislagen 2 §",
                                 .exclusive = true,
                                 .delegable = false});

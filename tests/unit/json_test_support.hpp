@@ -57,8 +57,10 @@ inline std::string dump(samverkan::model const& m) {
         for (mandate_id x : m.required_mandates(d)) os << ' ' << id(x);
         os << " needs:";
         for (duty_id e : m.needs(d)) os << ' ' << id(e);
+        // Per role, in the order of each role's list (the order across roles carries no meaning).
         os << " raci:";
-        for (auto const& a : m.raci_of(d)) os << ' ' << letter(a.role) << id(a.actor);
+        for (raci role : {raci::responsible, raci::accountable, raci::consulted, raci::informed})
+            for (actor_id a : m.actors_with(d, role)) os << ' ' << letter(role) << id(a);
         os << '\n';
     }
     for (forum_id f : m.forums()) {

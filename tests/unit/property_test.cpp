@@ -189,7 +189,11 @@ model build(spec const& s, std::mt19937* rng = nullptr) {
         auto const& u = s.duties[static_cast<std::size_t>(i)];
         for (int x : u.required) links.emplace_back([&m, &duty, &mandate, i, x] { m.require(duty(i), mandate(x)); });
         for (int e : u.needs) links.emplace_back([&m, &duty, i, e] { m.need(duty(i), duty(e)); });
-        for (auto [a, role] : u.roles) links.emplace_back([&m, &duty, &actor, i, a, role] { m.assign(actor(a), duty(i), role); });
+        for (auto const& entry : u.roles) {
+            int const a = entry.first;
+            raci const role = entry.second;
+            links.emplace_back([&m, &duty, &actor, i, a, role] { m.assign(actor(a), duty(i), role); });
+        }
     }
     for (auto const& link : shuffled(links, rng)) link();
     for (int i : order(static_cast<int>(s.forums.size()), rng)) {

@@ -16,10 +16,13 @@
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/io/report_json.hpp>
+#include <samverkan/synthetic/generator.hpp>
 #include <samverkan/version.hpp>
 
+#include <charconv>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -29,6 +32,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -53,6 +57,12 @@ commands:
   convert FILE --to json|dot|graphml|csv
                   re-emit the model: canonical JSON, Graphviz DOT with the findings
                   highlighted, GraphML (igraph, NetworkX, Gephi), or a RACI matrix as CSV
+  generate --municipalities N [--seed S] [--defect-rate R]
+                  write a synthetic national model to standard output (for benchmarks
+                  and tests): N municipalities (290: about 1e6 duties, 1e7 relations),
+                  each kind of defect in a fraction R of the plans (default 0.01, at
+                  most 0.05; 0: a model without findings); the same options give the
+                  same bytes
 
   --help          print this help
   --version       print the version
@@ -310,6 +320,47 @@ outcome run_convert(arguments& args) {
     return {exit_success, std::move(os).str(), {}};
 }
 
+// ---- generate -------------------------------------------------------------------------------------------
+
+/// A number for an option; anything else (or out of range) is a usage error.
+template <class T>
+T parse_number(std::string_view text, std::string_view option) {
+    T value{};
+    auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw usage_error{std::string{option} + " expects a number, not \"" + std::string{text} + "\""};
+    return value;
+}
+
+outcome run_generate(arguments& args) {
+    samverkan::synthetic::generator_options options;
+    bool have_count = false;
+    while (!args.done()) {
+        bool option = false;
+        std::string_view const a = args.next(option);
+        if (!option) throw usage_error{"generate takes no FILE (it writes to standard output), got " + std::string{a}};
+        if (a == "--municipalities") {
+            options.municipalities = parse_number<std::size_t>(args.value(a), a);
+            if (options.municipalities < 1 || options.municipalities > 99999)
+                throw usage_error{"--municipalities must be between 1 and 99999"};
+            have_count = true;
+        } else if (a == "--seed") {
+            options.seed = parse_number<std::uint64_t>(args.value(a), a);
+        } else if (a == "--defect-rate") {
+            options.defect_rate = parse_number<double>(args.value(a), a);
+            if (!(options.defect_rate >= 0 && options.defect_rate <= 1))
+                throw usage_error{"--defect-rate must be between 0 and 1"};
+        } else {
+            unknown_option(a, {"--municipalities", "--seed", "--defect-rate", "--help", "--version"});
+        }
+    }
+    if (!have_count) throw usage_error{"generate needs --municipalities N (290 for the national model)"};
+    // Streamed straight to stdout (the national model is ~0.4 GB); every usage error is thrown above, before
+    // the first byte, so a failure still leaves stdout empty.
+    samverkan::synthetic::generate(std::cout, options);
+    return {};
+}
+
 // ---- dispatch -------------------------------------------------------------------------------------------
 
 /// The subcommands. To add one (such as `generate`), write `outcome run_NAME(arguments&)` above, add a
@@ -321,6 +372,7 @@ struct subcommand {
 constexpr subcommand subcommands[] = {
     {"audit", run_audit},
     {"convert", run_convert},
+    {"generate", run_generate},
 };
 
 outcome dispatch(std::vector<std::string_view> const& argv) {

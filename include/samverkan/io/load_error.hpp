@@ -46,8 +46,14 @@ private:
         std::string out = source;
         if (line != 0) out += ':' + std::to_string(line) + ':' + std::to_string(column);
         out += ": ";
-        if (!path.empty()) out += path + ": ";
+        if (!path.empty()) out += shortened(path) + ": ";
         return out + message;
+    }
+    /// Very deep paths (a nesting error) shown by their two ends; json_path() keeps the whole path.
+    static std::string shortened(std::string const& path) {
+        constexpr std::size_t keep = 60;
+        if (path.size() <= 2 * keep + 5) return path;
+        return path.substr(0, keep) + "..." + path.substr(path.size() - keep);
     }
 
     std::string source_;

@@ -104,10 +104,12 @@ private:
 
     [[noreturn]] void wrong_type(json_event e, std::string_view expected) const {
         std::string found{describe(e)};
-        if (e == json_event::number) found += " (" + std::string{c_.value().substr(0, 40)} + ")";
-        if (e == json_event::string) found += " (" + quote(c_.value().substr(0, 40)) + ")";
+        std::string_view const shown = c_.value().substr(0, 40);
+        std::string_view const more = c_.value().size() > shown.size() ? "..." : "";
+        if (e == json_event::number) found += " (" + std::string{shown} + std::string{more} + ")";
+        if (e == json_event::string) found += " (" + quote(shown) + std::string{more} + ")";
         std::string message = "expected " + std::string{expected} + ", found " + found;
-        if (e == json_event::literal_null) message += "; leave the key out instead of writing null";
+        if (e == json_event::literal_null && c_.depth() > 0) message += "; leave the key out instead of writing null";
         fail(std::move(message));
     }
 
