@@ -87,7 +87,7 @@ def _runs(results, prefix):
 
 
 def _bench(results):
-    """min CPU seconds of each benchmark (name without size) in bench.json"""
+    """best (lowest) CPU and wall seconds, and best bytes/s, of each benchmark (name without size) in bench.json"""
     path = os.path.join(results, "bench.json")
     if not os.path.exists(path):
         return {}
@@ -99,9 +99,9 @@ def _bench(results):
             continue
         name = b["name"].split("/")[0]
         scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b.get("time_unit", "ns")]
-        cpu, real = b["cpu_time"] * scale, b["real_time"] * scale
+        cpu, real, rate = b["cpu_time"] * scale, b["real_time"] * scale, b.get("bytes_per_second", 0.0)
         old = out.get(name)
-        out[name] = (min(cpu, old[0]), min(real, old[1])) if old else (cpu, real)
+        out[name] = (min(cpu, old[0]), min(real, old[1]), max(rate, old[2])) if old else (cpu, real, rate)
     return out
 
 
@@ -131,16 +131,19 @@ def summary(results):
     print()
     rows = []
     if load is not None:
-        rows.append(("samverkan load (file -> validated model)", f"{load:.3f} s", f"{size_n / mb / load:,.0f} MB/s",
-                     ">= 100 MB/s", _mark(size_n / mb / load >= 100)))
-        rows.append(("samverkan audit (whole catalogue)", f"{audit:.3f} s", "", "", ""))
+        rows.append(("samverkan load, tool (file -> validated model; wall)", f"{load:.3f} s",
+                     f"{size_n / mb / load:,.0f} MB/s", ">= 100 MB/s", _mark(size_n / mb / load >= 100)))
+    bench_load = bench.get("load_json")
+    if bench_load and bench_load[2]:
+        rows.append(("samverkan load, samverkan_benchmarks (CPU)", f"{bench_load[0]:.3f} s",
+                     f"{bench_load[2] / mb:,.0f} MB/s", ">= 100 MB/s", _mark(bench_load[2] / mb >= 100)))
+    if audit is not None:
+        rows.append(("samverkan audit, tool (whole catalogue; wall)", f"{audit:.3f} s", "", "", ""))
     one = bench.get("one_pass_limit")
-    if one and audit:
-        rows.append(("one-pass limit (read every relation once)", f"{one[0]:.3f} s", f"audit = {audit / one[0]:.1f} x",
-                     "<= 3 x", _mark(audit / one[0] <= 3)))
     bench_audit = bench.get("audit")
     if bench_audit and one:
-        rows.append(("  same, both in samverkan_benchmarks (CPU)", f"{bench_audit[0]:.3f} s",
+        rows.append(("samverkan audit, samverkan_benchmarks (CPU)", f"{bench_audit[0]:.3f} s", "", "", ""))
+        rows.append(("one-pass limit, samverkan_benchmarks (CPU)", f"{one[0]:.3f} s",
                      f"audit = {bench_audit[0] / one[0]:.1f} x", "<= 3 x", _mark(bench_audit[0] / one[0] <= 3)))
     if rss:
         rows.append(("samverkan peak memory (load + audit, max RSS)", f"{rss / mb:,.0f} MB",

@@ -87,9 +87,9 @@ run_samverkan() { # prefix file
 run_samverkan samverkan "$model"
 [[ $m != "$n" ]] && run_samverkan samverkan_small "$small"
 
-echo "samverkan_benchmarks: one-pass limit and audit at $n municipalities" >&2
+echo "samverkan_benchmarks: load, one-pass limit and audit at $n municipalities" >&2
 "$bench" --sizes="$n" --seed="$seed" --defect-rate="$rate" --cache="$models" \
-  --benchmark_filter="^(one_pass_limit|audit)/$n\$" --benchmark_repetitions=3 \
+  --benchmark_filter="^(load_json|one_pass_limit|audit)/$n\$" --benchmark_repetitions=3 \
   --benchmark_out="$results/bench.json" --benchmark_out_format=json >"$results/bench.txt" 2>&1 || true
 
 # ---- baseline -------------------------------------------------------------------------------------------------

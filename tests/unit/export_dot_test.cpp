@@ -178,7 +178,7 @@ TEST_CASE("write_dot escapes names, ids and messages") {
     auto const node = node_line(dot, "actor:say:20::22:hi:22::5C:");
     CHECK(contains(node, "label=<Polisen \"LPO\" &lt;Norr&gt; &amp; co<br/>rad två\\>"));
     CHECK(contains(node, "tooltip=\"actor say \\\"hi\\\"\\\\\""));
-    CHECK(contains(dot, "label=<<b>A \"quoted\" &lt;name&gt; &amp; more</b>"));
+    CHECK(contains(dot, "label=<<font point-size=\"18\"><b>A \"quoted\" &lt;name&gt; &amp; more</b></font>"));
     auto const duty = node_line(dot, "duty:Åtgärdsplan");
     CHECK(contains(duty, "label=<ctl\xEF\xBF\xBD bad\xEF\xBF\xBD<br/>"));
     CHECK(contains(duty, "tooltip=\"duty Åtgärdsplan\\nerror no-accountable: tip \\\"quoted\\\" \\\\ back\\nslash\""));
@@ -308,7 +308,7 @@ TEST_CASE("write_dot combines findings on one item and takes the most severe col
     CHECK(contains(node, "<b>no-accountable<br/>no-responsible</b>"));
     CHECK(contains(node, "\\nerror no-accountable: first\\nwarning no-responsible: second"));
     // The title counts the findings; the legend explains the colours.
-    CHECK(contains(dot, "<b>Exempelkommun</b><br/><font point-size=\"10\"><font color=\"#d32f2f\">1 error</font>, "
+    CHECK(contains(dot, "<b>Exempelkommun</b></font><br/><font point-size=\"13\"><font color=\"#d32f2f\">1 error</font>, "
                         "<font color=\"#ef6c00\">1 warning</font>, <font color=\"#1976d2\">1 info</font></font>"));
     CHECK(contains(dot, "finding: warning"));
 }

@@ -11,10 +11,13 @@
 #include <samverkan/model/basic_model.hpp>
 
 #include <algorithm>
+#include <array>
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -75,11 +78,114 @@ template <class Traits>
     return std::string_view{a.message} <=> std::string_view{b.message};
 }
 
-/// Sorts findings into report order. O(n log n) comparisons.
+namespace detail {
+
+/// The sort key of a finding as a sequence of parts that compare in the order of compare_findings, with
+/// every element reduced to its rank among the ids of its kind (so sorting compares integers, not texts).
+struct key_part {
+    static constexpr std::uint32_t end_tag = 0, null_tag = 1, element_tag = 2, text_tag = 3, name_tag = 4, type_tag = 10,
+                                   severity_tag = 100;
+    std::uint32_t tag = end_tag;
+    std::uint32_t kind = 0;
+    std::uint32_t rank = 0;
+    std::string_view text{};
+};
+
+[[nodiscard]] inline std::strong_ordering compare_parts(key_part const& a, key_part const& b) noexcept {
+    if (a.tag != b.tag) return a.tag <=> b.tag;
+    if (a.tag == key_part::element_tag) {
+        if (a.kind == b.kind) return a.rank <=> b.rank; // same kind: rank order is id-text order
+        if (auto const c = a.text <=> b.text; c != 0) return c;
+        return a.kind <=> b.kind;
+    }
+    if (a.tag == key_part::name_tag) return a.rank <=> b.rank; // rank among the distinct names: text order
+    return a.text <=> b.text;
+}
+
+} // namespace detail
+
+/// Sorts findings into report order. O(n log n) comparisons of precomputed keys, plus one sort of the ids
+/// of each kind of element that occurs in a subject (O(e log e)); each finding is moved once.
 ///     samverkan::sort_findings(m, findings);
 template <class Traits>
 void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings) {
-    std::sort(findings.begin(), findings.end(), [&m](finding const& a, finding const& b) { return compare_findings(m, a, b) < 0; });
+    using detail::key_part;
+    if (findings.size() < 2) return;
+
+    // the rank of each element of a kind in id-text order, computed for the kinds that occur
+    std::array<std::vector<std::uint32_t>, 6> ranks;
+    auto const rank_of = [&](element_ref const& r) -> key_part {
+        auto const kind = r.index();
+        auto& rank = ranks[kind];
+        std::visit(
+            [&](auto id) {
+                using kind_id = decltype(id);
+                if (!rank.empty()) return;
+                std::vector<std::uint32_t> by_text(m.template count<kind_id>());
+                for (std::size_t i = 0; i < by_text.size(); ++i) by_text[i] = static_cast<std::uint32_t>(i);
+                std::sort(by_text.begin(), by_text.end(),
+                          [&m](std::uint32_t a, std::uint32_t b) { return detail::id_text(m, kind_id{a}) < detail::id_text(m, kind_id{b}); });
+                rank.resize(by_text.size());
+                for (std::size_t i = 0; i < by_text.size(); ++i) rank[by_text[i]] = static_cast<std::uint32_t>(i);
+            },
+            r);
+        auto const index = std::visit([](auto id) { return id.index(); }, r);
+        return {key_part::element_tag, static_cast<std::uint32_t>(kind), rank[index], detail::id_text(m, r)};
+    };
+
+    // rule ids and subject keys, few and repeated in every finding, compare by their rank among themselves
+    std::unordered_set<std::string_view> distinct;
+    for (auto const& f : findings) {
+        distinct.insert(f.rule);
+        for (auto const& fld : f.subjects) distinct.insert(fld.key);
+    }
+    std::vector<std::string_view> names(distinct.begin(), distinct.end());
+    std::sort(names.begin(), names.end());
+    auto const name_part = [&names](std::string_view text) {
+        auto const rank = static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), text) - names.begin());
+        return key_part{key_part::name_tag, 0, rank, text};
+    };
+
+    std::vector<key_part> parts;
+    std::vector<std::uint32_t> begin;
+    begin.reserve(findings.size() + 1);
+    for (auto const& f : findings) {
+        begin.push_back(static_cast<std::uint32_t>(parts.size()));
+        parts.push_back({key_part::severity_tag + static_cast<std::uint32_t>(f.severity), 0, 0, {}});
+        parts.push_back(name_part(f.rule));
+        for (auto const& fld : f.subjects) {
+            parts.push_back({key_part::type_tag + static_cast<std::uint32_t>(fld.value.index()), 0, 0, {}});
+            if (auto const* e = std::get_if<element_ref>(&fld.value)) parts.push_back(rank_of(*e));
+            else if (auto const* t = std::get_if<std::string>(&fld.value)) parts.push_back({key_part::text_tag, 0, 0, *t});
+            else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
+                for (auto const& x : *l) parts.push_back(x ? rank_of(*x) : key_part{key_part::null_tag, 0, 0, {}});
+                parts.push_back({});
+            } else {
+                for (auto const& [k, v] : std::get<ref_map>(fld.value)) {
+                    parts.push_back(rank_of(k));
+                    parts.push_back({key_part::text_tag, 0, 0, v});
+                }
+                parts.push_back({});
+            }
+            parts.push_back(name_part(fld.key));
+        }
+        parts.push_back({});
+    }
+    begin.push_back(static_cast<std::uint32_t>(parts.size()));
+
+    std::vector<std::uint32_t> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        auto i = begin[a], j = begin[b];
+        for (; i < begin[a + 1] && j < begin[b + 1]; ++i, ++j)
+            if (auto const c = detail::compare_parts(parts[i], parts[j]); c != 0) return c < 0;
+        if (begin[a + 1] - begin[a] != begin[b + 1] - begin[b]) return begin[a + 1] - begin[a] < begin[b + 1] - begin[b];
+        return compare_findings(m, findings[a], findings[b]) < 0; // equal subjects: witness, then message
+    });
+    std::vector<finding> sorted;
+    sorted.reserve(findings.size());
+    for (auto i : order) sorted.push_back(std::move(findings[i]));
+    findings = std::move(sorted);
 }
 
 } // namespace samverkan

@@ -257,13 +257,13 @@ private:
         if (m_.name().empty() && r_.findings.empty()) return;
         out_ += ", label=<";
         if (!m_.name().empty()) {
-            out_ += "<b>";
+            out_ += "<font point-size=\"18\"><b>";
             html(m_.name());
-            out_ += "</b>";
+            out_ += "</b></font>";
         }
         if (!r_.findings.empty()) {
             if (!m_.name().empty()) out_ += "<br/>";
-            out_ += "<font point-size=\"10\">";
+            out_ += "<font point-size=\"13\">";
             auto count = [&](std::size_t n, std::string_view one, std::string_view many, severity sev) {
                 out_ += "<font color=\"";
                 out_ += dot_severity_color(sev);
@@ -301,25 +301,30 @@ private:
     }
 
     // ---- nodes ----------------------------------------------------------------------------------------
+    /// The text member `category`, `basis` or `model` of an element, when its type has one.
     template <class T>
-    static std::string_view text_member(T const& e, std::string_view which) {
-        if (which == "category") {
-            if constexpr (requires { { e.category } -> std::convertible_to<std::string_view>; }) return e.category;
-        } else if (which == "basis") {
-            if constexpr (requires { { e.basis } -> std::convertible_to<std::string_view>; }) return e.basis;
-        } else if (which == "model") {
-            if constexpr (requires { { e.model } -> std::convertible_to<std::string_view>; }) return e.model;
-        }
-        return {};
+    static std::string category_of(T const& e) {
+        if constexpr (requires { std::string_view{e.category}; }) return std::string{e.category};
+        else return {};
+    }
+    template <class T>
+    static std::string basis_of(T const& e) {
+        if constexpr (requires { std::string_view{e.basis}; }) return std::string{e.basis};
+        else return {};
+    }
+    template <class T>
+    static std::string model_of(T const& e) {
+        if constexpr (requires { std::string_view{e.model}; }) return std::string{e.model};
+        else return {};
     }
 
     std::string detail_of(stage_id) const { return {}; }
     std::string detail_of(scope_id) const { return {}; }
-    std::string detail_of(actor_id a) const { return std::string{text_member(m_[a], "category")}; }
-    std::string detail_of(forum_id f) const { return std::string{text_member(m_[f], "model")}; }
+    std::string detail_of(actor_id a) const { return category_of(m_[a]); }
+    std::string detail_of(forum_id f) const { return model_of(m_[f]); }
     std::string detail_of(mandate_id id) const {
         auto const& e = m_[id];
-        std::string text{text_member(e, "basis")};
+        std::string text = basis_of(e);
         auto add = [&](std::string_view flag) {
             if (!text.empty()) text += " · ";
             text += flag;

@@ -92,7 +92,9 @@ public:
         add_fixed("stage");
         add_fixed("scope");
         // A name declared with two types (a user's `level` that is a string in one type and a number in
-        // another) gets one key per type, told apart by the type in the key id.
+        // another) gets one key per type, told apart by the type in the key id. The fixed keys never
+        // share a name (members with their names are renamed), so their ids are n_kind, n_label,
+        // n_stage and n_scope.
         for (auto& k : keys_) {
             std::size_t same_name = 0;
             for (auto const& other : keys_) same_name += other.name == k.name ? 1 : 0;
@@ -102,11 +104,6 @@ public:
     }
 
     [[nodiscard]] std::span<graphml_key const> keys() const noexcept { return keys_; }
-    [[nodiscard]] std::string const& id_of(std::string_view fixed_name) const {
-        for (auto const& k : keys_)
-            if (k.name == fixed_name) return k.id;
-        return keys_.front().id; // unreachable: only called with the fixed names
-    }
     /// The key of the i-th visited member of kind k.
     [[nodiscard]] std::string const& member_key(element_kind k, std::size_t i) const noexcept {
         return keys_[members_[static_cast<std::size_t>(k)][i]].id;
@@ -194,8 +191,8 @@ void write_graphml(std::ostream& os, basic_model<Traits> const& m) {
             out += "    <node id=\"";
             out += detail::node_key(m, id); // only name characters and ':': nothing to escape
             out += "\">\n";
-            detail::append_graphml_data(out, "      ", node_keys.id_of("kind"), Id::tag_type::name);
-            detail::append_graphml_data(out, "      ", node_keys.id_of("label"), m.name_of(id));
+            detail::append_graphml_data(out, "      ", "n_kind", Id::tag_type::name);
+            detail::append_graphml_data(out, "      ", "n_label", m.name_of(id));
             std::size_t i = 0;
             detail::for_each_graphml_member<element>([&](std::string_view member, auto pointer) {
                 auto const& key = node_keys.member_key(kind, i++);
@@ -207,8 +204,8 @@ void write_graphml(std::ostream& os, basic_model<Traits> const& m) {
             os << out;
         }
     };
-    auto placed = [&](std::string_view fixed, auto where) {
-        if (where) detail::append_graphml_data(out, "      ", node_keys.id_of(fixed), m[*where].id);
+    auto placed = [&](std::string_view key, auto where) {
+        if (where) detail::append_graphml_data(out, "      ", key, m[*where].id);
     };
     auto nothing = [](auto) {};
     write_nodes(stage_id{}, nothing);
@@ -216,10 +213,10 @@ void write_graphml(std::ostream& os, basic_model<Traits> const& m) {
     write_nodes(actor_id{}, nothing);
     write_nodes(mandate_id{}, nothing);
     write_nodes(duty_id{}, [&](duty_id d) {
-        placed("stage", m.stage_of(d));
-        placed("scope", m.scope_of(d));
+        placed("n_stage", m.stage_of(d));
+        placed("n_scope", m.scope_of(d));
     });
-    write_nodes(forum_id{}, [&](forum_id f) { placed("scope", m.scope_of(f)); });
+    write_nodes(forum_id{}, [&](forum_id f) { placed("n_scope", m.scope_of(f)); });
 
     // ---- edges ------------------------------------------------------------------------------------------
     std::size_t edge_count = 0;

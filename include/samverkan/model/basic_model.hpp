@@ -127,8 +127,8 @@ public:
     duty_id add_duty(duty_type d, placement where = {}) {
         check_opt(where.stage);
         check_opt(where.scope);
-        duty_stage_.reserve(duty_stage_.size() + 1);
-        duty_scope_.reserve(duty_scope_.size() + 1);
+        reserve_one_more(duty_stage_);
+        reserve_one_more(duty_scope_);
         auto const id = add_element<duty_id>(std::move(d));
         duty_stage_.push_back(raw(where.stage));
         duty_scope_.push_back(raw(where.scope));
@@ -138,8 +138,8 @@ public:
     /// Adds a forum (no coordinator yet; see set_coordinator).
     forum_id add_forum(forum_type f, forum_placement where = {}) {
         check_opt(where.scope);
-        forum_scope_.reserve(forum_scope_.size() + 1);
-        forum_coordinator_.reserve(forum_coordinator_.size() + 1);
+        reserve_one_more(forum_scope_);
+        reserve_one_more(forum_coordinator_);
         auto const id = add_element<forum_id>(std::move(f));
         forum_scope_.push_back(raw(where.scope));
         forum_coordinator_.push_back(detail::npos);
@@ -496,6 +496,13 @@ private:
                    auto const& x = assignments_[e];
                    return assignment{x.source, x.target, x.payload};
                }};
+    }
+
+    // Room for one more element, growing geometrically (reserve(size() + 1) on every add is quadratic), so
+    // the push_back that follows cannot throw and adding an element keeps the strong guarantee.
+    template <class Vector>
+    static void reserve_one_more(Vector& v) {
+        if (v.size() == v.capacity()) v.reserve(std::max<std::size_t>(16, 2 * v.capacity()));
     }
 
     template <class Id>
