@@ -6,9 +6,11 @@
 // A user rule is any type with `id()` and `check(model, capability_index, findings)` (see
 // samverkan/analysis/user_rule.hpp); its findings are sorted into the same report as the built-in ones.
 //
-// Prints:
-//   warning  no-responsible               'Besluta om trygghetskameror' has no one responsible; Lokalpolisområdet is accountable, but no actor is assigned to do the work
-//   warning  police-consulted             'Skötsel av parkbelysning' is in stage 'Förvaltning' but does not consult Lokalpolisområdet; add it as C (consulted)
+// Prints (long lines wrapped here):
+//   warning  no-responsible               'Besluta om trygghetskameror' has no one responsible; Lokalpolisområdet
+//                                         is accountable, but no actor is assigned to do the work
+//   warning  police-consulted             'Skötsel av parkbelysning' is in stage 'Förvaltning' but does not
+//                                         consult Lokalpolisområdet; add it as C (consulted)
 //   0 errors, 2 warnings, 0 info
 #include <samverkan/samverkan.hpp>
 
@@ -31,12 +33,14 @@ struct police_consulted {
         for (samverkan::duty_id d : m.duties()) {
             if (m.stage_of(d) != stage) continue;
             bool consulted = false;
-            for (samverkan::actor_id a : m.actors_with(d, samverkan::raci::consulted)) consulted = consulted || a == police;
+            for (samverkan::actor_id a : m.actors_with(d, samverkan::raci::consulted))
+                consulted = consulted || a == police;
             if (consulted) continue;
             out.push_back({.severity = samverkan::severity::warning,
                            .subjects = {{"duty", d}},
-                           .message = "'" + std::string{m.name_of(d)} + "' is in stage '" + std::string{m.name_of(stage)} +
-                                      "' but does not consult " + std::string{m.name_of(police)} + "; add it as C (consulted)"});
+                           .message = "'" + std::string{m.name_of(d)} + "' is in stage '" +
+                                      std::string{m.name_of(stage)} + "' but does not consult " +
+                                      std::string{m.name_of(police)} + "; add it as C (consulted)"});
         }
     }
 };
@@ -64,25 +68,30 @@ int main() {
     auto lpo = m.add_actor({.id = "lpo", .name = "Lokalpolisområdet", .category = "stat"});
     auto fastighet = m.add_actor({.id = "fastighetsagare", .name = "Fastighetsägarföreningen", .category = "privat"});
 
-    auto plan = m.add_mandate({.id = "planmonopol", .name = "Planmonopol", .basis = "PBL 1 kap. 2 §", .exclusive = true});
+    auto plan =
+        m.add_mandate({.id = "planmonopol", .name = "Planmonopol", .basis = "PBL 1 kap. 2 §", .exclusive = true});
     auto drift = m.add_mandate({.id = "drift", .name = "Drift av allmän plats", .basis = "PBL 6 kap. 18 §"});
-    auto kamera = m.add_mandate({.id = "kamera", .name = "Kamerabevakning", .basis = "Kamerabevakningslag (2018:1200)"});
+    auto kamera =
+        m.add_mandate({.id = "kamera", .name = "Kamerabevakning", .basis = "Kamerabevakningslag (2018:1200)"});
     m.grant(bn, plan, {.scope = kommun});
     m.grant(tekniska, drift, {.scope = kommun});
     m.grant(lpo, kamera, {.scope = kommun});
 
-    auto detaljplan = m.add_duty({.id = "detaljplan", .name = "Anta detaljplan för centrum"}, {.stage = planering, .scope = centrum});
+    auto detaljplan =
+        m.add_duty({.id = "detaljplan", .name = "Anta detaljplan för centrum"}, {.stage = planering, .scope = centrum});
     m.require(detaljplan, plan);
     m.assign(bn, detaljplan, raci::responsible);
     m.assign(bn, detaljplan, raci::accountable);
     m.assign(lpo, detaljplan, raci::consulted);
 
-    auto belysning = m.add_duty({.id = "belysning", .name = "Skötsel av parkbelysning"}, {.stage = forvaltning, .scope = centrum});
+    auto belysning =
+        m.add_duty({.id = "belysning", .name = "Skötsel av parkbelysning"}, {.stage = forvaltning, .scope = centrum});
     m.require(belysning, drift);
     m.assign(tekniska, belysning, raci::responsible);
     m.assign(tekniska, belysning, raci::accountable);
 
-    auto kameror = m.add_duty({.id = "kameror", .name = "Besluta om trygghetskameror"}, {.stage = forvaltning, .scope = centrum});
+    auto kameror =
+        m.add_duty({.id = "kameror", .name = "Besluta om trygghetskameror"}, {.stage = forvaltning, .scope = centrum});
     m.require(kameror, kamera);
     m.assign(lpo, kameror, raci::accountable);
     m.assign(lpo, kameror, raci::consulted);

@@ -22,11 +22,13 @@ std::string show(samverkan::basic_model<Traits> const& m, samverkan::field_value
     std::string out;
     if (auto const* l = std::get_if<ref_list>(&v)) {
         out = "[";
-        for (auto const& x : *l) out += (out.size() > 1 ? "," : "") + (x ? std::string{detail::id_text(m, *x)} : std::string{"null"});
+        for (auto const& x : *l)
+            out += (out.size() > 1 ? "," : "") + (x ? std::string{detail::id_text(m, *x)} : std::string{"null"});
         return out + "]";
     }
     out = "{";
-    for (auto const& [k, s] : std::get<ref_map>(v)) out += (out.size() > 1 ? "," : "") + std::string{detail::id_text(m, k)} + ":" + s;
+    for (auto const& [k, s] : std::get<ref_map>(v))
+        out += (out.size() > 1 ? "," : "") + std::string{detail::id_text(m, k)} + ":" + s;
     return out + "}";
 }
 
@@ -50,7 +52,8 @@ std::vector<std::string> lines(samverkan::basic_model<Traits> const& m, std::vec
 
 /// The findings of a full audit restricted to the rules listed, as lines.
 template <class Traits>
-std::vector<std::string> audit_only(samverkan::basic_model<Traits> const& m, std::initializer_list<samverkan::rule_id> rules) {
+std::vector<std::string> audit_only(samverkan::basic_model<Traits> const& m,
+                                    std::initializer_list<samverkan::rule_id> rules) {
     samverkan::audit_options opts;
     opts.only(rules);
     return lines(m, samverkan::audit(m, opts).findings);

@@ -36,7 +36,8 @@ struct police_consulted {
             if (!consulted)
                 out.push_back({.severity = severity::warning,
                                .subjects = {{"duty", d}},
-                               .message = "'" + std::string{m.name_of(d)} + "' does not consult " + std::string{m.name_of(police)}});
+                               .message = "'" + std::string{m.name_of(d)} + "' does not consult " +
+                                          std::string{m.name_of(police)}});
         }
     }
 };
@@ -50,7 +51,9 @@ struct sole_capable {
             for (mandate_id x : m.required_mandates(d)) {
                 auto const who = cap.capable_actors(x, d);
                 if (who.size() == 1)
-                    out.push_back({.rule = "sole-capable", .severity = severity::info, .subjects = {{"duty", d}, {"actor", who.front()}}});
+                    out.push_back({.rule = "sole-capable",
+                                   .severity = severity::info,
+                                   .subjects = {{"duty", d}, {"actor", who.front()}}});
             }
     }
 };
@@ -87,9 +90,10 @@ struct first_program {
 TEST_CASE("the first program of design.md gets the three findings it describes, in report order") {
     first_program p;
     auto const r = audit(p.m);
-    CHECK(lines(p.m, r.findings) == strings{"error mandate-missing duty=lagesbild mandate=leda | reasons={sf:not-held} capable=[ks]",
-                                            "error no-accountable duty=lagesbild",
-                                            "info responsible-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
+    CHECK(lines(p.m, r.findings) ==
+          strings{"error mandate-missing duty=lagesbild mandate=leda | reasons={sf:not-held} capable=[ks]",
+                  "error no-accountable duty=lagesbild",
+                  "info responsible-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
     CHECK(r.findings[0].message ==
           "No one assigned to 'Ta fram lägesbild' is capable of 'Leda och samordna' for Exempelkommun "
           "(Samordningsfunktionen: holds no such mandate); Kommunstyrelsen is");
@@ -117,9 +121,11 @@ TEST_CASE("findings sort by severity, then rule id, then subjects by id text (no
     m.assign(zeta, b, A);
     m.assign(alfa, a, R);
     m.add_mandate({.id = "oanvand"});
-    CHECK(audit_lines(m) == strings{"error no-accountable duty=a", "warning no-responsible duty=b", "info unused-mandate mandate=oanvand"});
+    CHECK(audit_lines(m) == strings{"error no-accountable duty=a", "warning no-responsible duty=b",
+                                    "info unused-mandate mandate=oanvand"});
     m.need(a, b);
-    CHECK(audit_lines(m) == strings{"error no-accountable duty=a", "warning coordination-gap actors=[Alfa,zeta] | duties=[a,b]",
+    CHECK(audit_lines(m) == strings{"error no-accountable duty=a",
+                                    "warning coordination-gap actors=[Alfa,zeta] | duties=[a,b]",
                                     "warning no-responsible duty=b", "info unused-mandate mandate=oanvand"});
 }
 
@@ -146,7 +152,8 @@ TEST_CASE("ids sort by code point, not by locale or case (case 101)") {
     model m;
     for (char const* id : {"🌲", "ö", "Zorn", "å", "alm-ö", "ä", "Ａ", "alm"}) m.add_actor({.id = id});
     std::vector<std::string> ids;
-    for (auto const& f : audit(m).findings) ids.push_back(std::string{detail::id_text(m, *f.subject_id<actor_id>("actor"))});
+    for (auto const& f : audit(m).findings)
+        ids.push_back(std::string{detail::id_text(m, *f.subject_id<actor_id>("actor"))});
     CHECK(ids == strings{"Zorn", "alm", "alm-ö", "ä", "å", "ö", "Ａ", "🌲"});
 }
 
@@ -155,7 +162,8 @@ TEST_CASE("audit options: a skipped rule is silent, a severity override moves th
     audit_options opts;
     opts.skip(rule_id::mandate_missing).set_severity(rule_id::responsible_without_mandate, severity::error);
     CHECK(lines(p.m, audit(p.m, opts).findings) ==
-          strings{"error no-accountable duty=lagesbild", "error responsible-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
+          strings{"error no-accountable duty=lagesbild",
+                  "error responsible-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
     audit_options only;
     only.only({rule_id::no_accountable});
     CHECK(lines(p.m, audit(p.m, only).findings) == strings{"error no-accountable duty=lagesbild"});
@@ -191,8 +199,10 @@ TEST_CASE("several user rules run, may use the capability index, and may name th
     first_program p;
     auto const lpo = p.m.add_actor({.id = "lpo"});
     auto const stage = p.m.add_stage({.id = "s"});
-    auto const r = audit(p.m, audit_options{}.only({rule_id::no_accountable}), sole_capable{}, police_consulted{lpo, stage});
-    CHECK(lines(p.m, r.findings) == strings{"error no-accountable duty=lagesbild", "info sole-capable duty=lagesbild actor=ks"});
+    auto const r =
+        audit(p.m, audit_options{}.only({rule_id::no_accountable}), sole_capable{}, police_consulted{lpo, stage});
+    CHECK(lines(p.m, r.findings) ==
+          strings{"error no-accountable duty=lagesbild", "info sole-capable duty=lagesbild actor=ks"});
 }
 
 TEST_CASE("the same model always gives the same report") {

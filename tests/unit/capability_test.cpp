@@ -45,7 +45,7 @@ TEST_CASE("a direct holding covers its scope and the scopes within it, at its st
     CHECK(cap.capable(f.ks, f.leda, f.at(f.s1, f.kommun)));
     CHECK(cap.capable(f.ks, f.leda, f.at(f.s1, f.centrum)));
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s2, f.centrum)));
-    CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s1, std::nullopt))); // a scope-less duty needs everywhere
+    CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s1, std::nullopt)));     // a scope-less duty needs everywhere
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(std::nullopt, f.kommun))); // a stage-less duty needs every stage
     CHECK(cap.status(f.ks, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
     CHECK(cap.status(f.ks, f.leda, f.at(f.s1, std::nullopt)) == capability_status::scope);
@@ -319,9 +319,9 @@ TEST_CASE("the not-held and invalid-delegation reasons look only at delegations 
     auto const budget = f.m.add_mandate({.id = "budget"});
     f.m.grant(f.ks, f.leda);
     f.m.grant(f.ks, budget);
-    f.m.delegate(f.sf, f.pe, f.leda);    // outgoing, invalid: does not count for sf
-    f.m.delegate(f.ks, f.sf, budget);    // another mandate: does not count
-    f.m.delegate(f.pe, f.kf, f.leda);    // pe -> kf, invalid (pe holds nothing)
+    f.m.delegate(f.sf, f.pe, f.leda); // outgoing, invalid: does not count for sf
+    f.m.delegate(f.ks, f.sf, budget); // another mandate: does not count
+    f.m.delegate(f.pe, f.kf, f.leda); // pe -> kf, invalid (pe holds nothing)
     capability_index const cap{f.m};
     CHECK(cap.status(f.sf, f.leda, f.at(f.s1, f.kommun)) == capability_status::not_held);
     CHECK(cap.status(f.kf, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
@@ -342,12 +342,12 @@ TEST_CASE("the scope reason holds when a valid delegation exists but covers anot
 TEST_CASE("capable_actors lists every capable actor once, found through the duty's scope chain") {
     fixture f;
     auto const other = f.m.add_mandate({.id = "other"});
-    f.m.grant(f.kf, f.leda);                                            // everywhere
+    f.m.grant(f.kf, f.leda); // everywhere
     f.m.grant(f.ks, f.leda, {.scope = f.kommun});
-    f.m.grant(f.ks, f.leda, {.scope = f.centrum});                      // a second origin of ks
-    f.m.grant(f.sf, f.leda, {.scope = f.norr});                         // elsewhere
-    f.m.grant(f.pe, f.leda, {.scope = f.centrum, .stages = {f.s2}});    // wrong stage
-    f.m.grant(f.pe, other, {.scope = f.centrum});                       // another mandate
+    f.m.grant(f.ks, f.leda, {.scope = f.centrum});                   // a second origin of ks
+    f.m.grant(f.sf, f.leda, {.scope = f.norr});                      // elsewhere
+    f.m.grant(f.pe, f.leda, {.scope = f.centrum, .stages = {f.s2}}); // wrong stage
+    f.m.grant(f.pe, other, {.scope = f.centrum});                    // another mandate
     f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.centrum, .stages = {f.s1}});
     capability_index const cap{f.m};
     CHECK(cap.capable_actors(f.leda, f.at(f.s1, f.centrum)) == std::vector<actor_id>{f.kf, f.ks, f.sf});

@@ -138,7 +138,8 @@ std::vector<std::string> expected_lines(value const& doc) {
         for (auto const& x : at.at("subjects")->items) line += " " + x.key + "=" + show(x, false);
         if (!at.at("witness")->items.empty()) {
             line += " |";
-            for (auto const& x : at.at("witness")->items) line += " " + x.key + "=" + show(x, rule == "exclusive-overlap" && x.key == "scopes");
+            for (auto const& x : at.at("witness")->items)
+                line += " " + x.key + "=" + show(x, rule == "exclusive-overlap" && x.key == "scopes");
         }
         out.push_back(line);
     }
@@ -152,7 +153,9 @@ std::vector<std::string> actual_lines(model const& m, report const& r) {
         if (f.rule == "exclusive-overlap")
             if (auto* scopes = std::get_if<ref_list>(&g.witness.at(0).value))
                 std::sort(scopes->begin(), scopes->end(), [&m](auto const& a, auto const& b) {
-                    auto const text = [&m](auto const& x) { return x ? std::string{detail::id_text(m, *x)} : std::string{"null"}; };
+                    auto const text = [&m](auto const& x) {
+                        return x ? std::string{detail::id_text(m, *x)} : std::string{"null"};
+                    };
                     return text(a) < text(b);
                 });
         out.push_back(samverkan_test::line(m, g));

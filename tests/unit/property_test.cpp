@@ -50,7 +50,7 @@ struct spec {
     };
     int stages = 0, scopes = 0, actors = 0, mandates = 0;
     std::vector<std::pair<int, int>> after; // (later, earlier)
-    std::vector<int> parent;               // -1: a root
+    std::vector<int> parent;                // -1: a root
     std::vector<bool> exclusive, delegable;
     std::vector<holding> holdings;
     std::vector<delegation> delegations;
@@ -87,7 +87,8 @@ struct generator {
             s.delegable.push_back(chance(0.85));
         }
         for (int h = pick(7); h > 0; --h)
-            s.holdings.push_back({pick(s.actors), pick(s.mandates), maybe(s.scopes, 0.4), chance(0.5) ? std::vector<int>{} : subset(s.stages, 2)});
+            s.holdings.push_back({pick(s.actors), pick(s.mandates), maybe(s.scopes, 0.4),
+                                  chance(0.5) ? std::vector<int>{} : subset(s.stages, 2)});
         for (int d = pick(11); d > 0; --d) {
             spec::delegation g{pick(s.actors), pick(s.actors), pick(s.mandates), -1, {}};
             if (chance(0.1)) g.to = g.from;
@@ -143,7 +144,8 @@ model build(spec const& s, std::mt19937* rng = nullptr) {
     for (int i : order(s.scopes, rng)) m.add_scope({.id = sid("sc", i)});
     for (int i : order(s.actors, rng)) m.add_actor({.id = sid("a", i), .name = "Actor " + std::to_string(i)});
     for (int i : order(s.mandates, rng))
-        m.add_mandate({.id = sid("m", i), .exclusive = s.exclusive[static_cast<std::size_t>(i)],
+        m.add_mandate({.id = sid("m", i),
+                       .exclusive = s.exclusive[static_cast<std::size_t>(i)],
                        .delegable = s.delegable[static_cast<std::size_t>(i)]});
     auto const stage = [&](int i) { return *m.find<stage_id>(sid("st", i)); };
     auto const scope = [&](int i) { return i < 0 ? std::optional<scope_id>{} : m.find<scope_id>(sid("sc", i)); };
@@ -156,8 +158,10 @@ model build(spec const& s, std::mt19937* rng = nullptr) {
     };
     for (auto [later, earlier] : shuffled(s.after, rng)) m.order(stage(later), stage(earlier));
     for (int c : order(s.scopes, rng))
-        if (s.parent[static_cast<std::size_t>(c)] >= 0) m.nest(*scope(c), *scope(s.parent[static_cast<std::size_t>(c)]));
-    for (auto const& h : shuffled(s.holdings, rng)) m.grant(actor(h.actor), mandate(h.mandate), {.scope = scope(h.scope), .stages = stages(h.stages)});
+        if (s.parent[static_cast<std::size_t>(c)] >= 0)
+            m.nest(*scope(c), *scope(s.parent[static_cast<std::size_t>(c)]));
+    for (auto const& h : shuffled(s.holdings, rng))
+        m.grant(actor(h.actor), mandate(h.mandate), {.scope = scope(h.scope), .stages = stages(h.stages)});
 
     // delegations: a random order of positions, each (mandate, from, to) group keeping its own order
     auto positions = order(static_cast<int>(s.delegations.size()), rng);
@@ -175,7 +179,8 @@ model build(spec const& s, std::mt19937* rng = nullptr) {
     }
     for (int i : listing) {
         auto const& g = s.delegations[static_cast<std::size_t>(i)];
-        m.delegate(actor(g.from), actor(g.to), mandate(g.mandate), {.scope = scope(g.scope), .stages = stages(g.stages)});
+        m.delegate(actor(g.from), actor(g.to), mandate(g.mandate),
+                   {.scope = scope(g.scope), .stages = stages(g.stages)});
     }
 
     for (int i : order(static_cast<int>(s.duties.size()), rng)) {
@@ -281,7 +286,8 @@ struct reference {
         int const scope = p.scope ? static_cast<int>(p.scope->index()) : -1;
         for (auto const& h : it->second)
             if (covers(h.first, scope) &&
-                (h.second.empty() || (p.stage && std::find(h.second.begin(), h.second.end(), static_cast<int>(p.stage->index())) != h.second.end())))
+                (h.second.empty() || (p.stage && std::find(h.second.begin(), h.second.end(),
+                                                           static_cast<int>(p.stage->index())) != h.second.end())))
                 return true;
         return false;
     }
@@ -353,7 +359,8 @@ TEST_CASE("property: adding a holding never adds a mandate-missing or mandate-un
         generator g{seed};
         auto s = g.make();
         auto const before = mandate_gaps(build(s));
-        s.holdings.push_back({g.pick(s.actors), g.pick(s.mandates), g.maybe(s.scopes, 0.3), g.chance(0.5) ? std::vector<int>{} : g.subset(s.stages, 2)});
+        s.holdings.push_back({g.pick(s.actors), g.pick(s.mandates), g.maybe(s.scopes, 0.3),
+                              g.chance(0.5) ? std::vector<int>{} : g.subset(s.stages, 2)});
         auto const after = mandate_gaps(build(s));
         INFO("seed " << seed);
         REQUIRE(after.size() <= before.size());
@@ -382,14 +389,17 @@ TEST_CASE("property: mandate-missing and mandate-unheld exclude each other; reas
         auto const m = build(generator{seed}.make());
         std::set<std::pair<std::uint32_t, std::uint32_t>> missing, unheld;
         for (auto const& f : audit(m).findings) {
-            auto const key = [&] { return std::pair{f.subject_id<duty_id>("duty")->index(), f.subject_id<mandate_id>("mandate")->index()}; };
+            auto const key = [&] {
+                return std::pair{f.subject_id<duty_id>("duty")->index(), f.subject_id<mandate_id>("mandate")->index()};
+            };
             if (f.rule == "mandate-unheld") unheld.insert(key());
             if (f.rule != "mandate-missing") continue;
             missing.insert(key());
             std::set<std::uint32_t> performers, named;
             for (auto const& e : m.raci_of(*f.subject_id<duty_id>("duty")))
                 if (e.role == raci::responsible || e.role == raci::accountable) performers.insert(e.actor.index());
-            for (auto const& [who, why] : std::get<ref_map>(*f.evidence("reasons"))) named.insert(std::get<actor_id>(who).index());
+            for (auto const& [who, why] : std::get<ref_map>(*f.evidence("reasons")))
+                named.insert(std::get<actor_id>(who).index());
             INFO("seed " << seed);
             REQUIRE(named == performers);
             REQUIRE_FALSE(std::get<ref_list>(*f.evidence("capable")).empty());
@@ -403,8 +413,9 @@ TEST_CASE("property: the rule families together give exactly the audit's finding
         auto const m = build(generator{seed}.make());
         capability_index const cap{m};
         std::vector<finding> all;
-        for (auto part : {check_assignment_rules(m), check_mandate_rules(m, cap), check_exclusive_overlap(m), check_delegation_rules(m, cap),
-                          check_order_rules(m), check_coordination_rules(m, cap), check_inventory_rules(m)})
+        for (auto part : {check_assignment_rules(m), check_mandate_rules(m, cap), check_exclusive_overlap(m),
+                          check_delegation_rules(m, cap), check_order_rules(m), check_coordination_rules(m, cap),
+                          check_inventory_rules(m)})
             all.insert(all.end(), part.begin(), part.end());
         sort_findings(m, all);
         INFO("seed " << seed);

@@ -46,7 +46,8 @@ TEST_CASE("coordination-gap: performers of one duty who share no forum") {
     capability_index const cap{n.m};
     auto const f = check_coordination_rules(n.m, cap, audit_options{}.only({rule_id::coordination_gap}));
     CHECK(lines(n.m, f) == strings{"warning coordination-gap actors=[lpo,sf] | duties=[samordning]"});
-    CHECK(f[0].message.find("Lokalpolisområdet and Samordningsfunktionen share work on 'Samordning'") != std::string::npos);
+    CHECK(f[0].message.find("Lokalpolisområdet and Samordningsfunktionen share work on 'Samordning'") !=
+          std::string::npos);
 }
 
 TEST_CASE("coordination-gap through a needs link lists both duties") {
@@ -77,7 +78,8 @@ TEST_CASE("coordination-gap collects every duty a pair shares, sorted, and gives
     n.m.assign(n.ks, antagande, A);
     n.m.assign(n.ks, arkiv, A);
     n.m.assign(n.sf, utlatande, A);
-    CHECK(n.gaps() == strings{"warning coordination-gap actors=[ks,sf] | duties=[antagande,granskning,samrad,utlatande]"});
+    CHECK(n.gaps() ==
+          strings{"warning coordination-gap actors=[ks,sf] | duties=[antagande,granskning,samrad,utlatande]"});
 }
 
 TEST_CASE("coordination-gap: three performers give three pairs; one forum for two of them clears that pair") {
@@ -89,7 +91,8 @@ TEST_CASE("coordination-gap: three performers give three pairs; one forum for tw
     auto const bfr = n.m.add_forum({.id = "bfr"});
     n.m.add_member(bfr, n.ks);
     n.m.add_member(bfr, n.lpo);
-    CHECK(n.gaps() == strings{"warning coordination-gap actors=[ks,sf] | duties=[d]", "warning coordination-gap actors=[lpo,sf] | duties=[d]"});
+    CHECK(n.gaps() == strings{"warning coordination-gap actors=[ks,sf] | duties=[d]",
+                              "warning coordination-gap actors=[lpo,sf] | duties=[d]"});
 }
 
 TEST_CASE("coordination-gap: the coordinator counts as a member; members of different forums still have a gap") {
@@ -141,7 +144,8 @@ TEST_CASE("coordinator-without-mandate: lists every mandate the covered duties r
     n.m.cover(rad, insats);
     n.m.cover(rad, kam);
     auto const f = audit(n.m, audit_options{}.only({rule_id::coordinator_without_mandate})).findings;
-    CHECK(lines(n.m, f) == strings{"warning coordinator-without-mandate forum=rad2 actor=sf | mandates=[leda,tillstand]"});
+    CHECK(lines(n.m, f) ==
+          strings{"warning coordinator-without-mandate forum=rad2 actor=sf | mandates=[leda,tillstand]"});
     CHECK(f[0].message.rfind("Samordningsfunktionen coordinates 'Trygghetsrådet'", 0) == 0);
 }
 
@@ -171,7 +175,9 @@ TEST_CASE("forum-without-coordinator, and a forum without coordinator is not jud
     auto const f = n.m.add_forum({.id = "natverk", .name = "Nätverket"});
     n.m.add_member(f, n.ks);
     n.m.cover(f, d);
-    auto const out = audit(n.m, audit_options{}.only({rule_id::coordinator_without_mandate, rule_id::forum_without_coordinator})).findings;
+    auto const out =
+        audit(n.m, audit_options{}.only({rule_id::coordinator_without_mandate, rule_id::forum_without_coordinator}))
+            .findings;
     CHECK(lines(n.m, out) == strings{"info forum-without-coordinator forum=natverk"});
     CHECK(out[0].message.rfind("'Nätverket' has no coordinator", 0) == 0);
 }
@@ -195,8 +201,9 @@ TEST_CASE("idle-actor: each kind of involvement clears an actor") {
     n.m.grant(by_holding, leda);
     n.m.delegate(by_out, by_in, leda); // invalid, still counts in both directions
     auto const out = audit(n.m, audit_options{}.only({rule_id::idle_actor})).findings;
-    CHECK(lines(n.m, out) == strings{"info idle-actor actor=idle", "info idle-actor actor=ks", "info idle-actor actor=lpo",
-                                     "info idle-actor actor=rtj", "info idle-actor actor=sf"});
+    CHECK(lines(n.m, out) == strings{"info idle-actor actor=idle", "info idle-actor actor=ks",
+                                     "info idle-actor actor=lpo", "info idle-actor actor=rtj",
+                                     "info idle-actor actor=sf"});
     CHECK(out[0].message.rfind("Ingen alls takes part in nothing", 0) == 0);
 }
 
@@ -209,7 +216,8 @@ TEST_CASE("unused-mandate: only a requirement or a direct holding counts, not a 
     n.m.require(n.m.add_duty({.id = "d"}), required);
     n.m.grant(n.ks, held);
     n.m.delegate(n.sf, n.lpo, delegated);
-    CHECK(audit_only(n.m, {rule_id::unused_mandate}) == strings{"info unused-mandate mandate=delegated", "info unused-mandate mandate=nothing"});
+    CHECK(audit_only(n.m, {rule_id::unused_mandate}) ==
+          strings{"info unused-mandate mandate=delegated", "info unused-mandate mandate=nothing"});
     auto const f = check_inventory_rules(n.m, audit_options{}.only({rule_id::unused_mandate}));
     CHECK(f[0].message.rfind("'Bara delegerat' is required by no duty", 0) == 0);
 }

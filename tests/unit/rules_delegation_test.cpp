@@ -78,11 +78,11 @@ TEST_CASE("identical invalid delegations give one finding") {
 TEST_CASE("one finding per (mandate, from, to), with the reason of the first invalid one listed") {
     office o;
     o.m.grant(o.ks, o.leda, {.scope = o.norr, .stages = {o.s1}});
-    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.norr});                     // stage
-    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.kommun});                   // scope
-    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.norr, .stages = {o.s1}});   // valid
-    o.m.delegate(o.ks, o.pe, o.leda, {.scope = o.norr, .stages = {o.s1}});   // valid
-    o.m.delegate(o.ks, o.pe, o.leda, {.scope = o.kommun});                   // scope
+    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.norr});                   // stage
+    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.kommun});                 // scope
+    o.m.delegate(o.ks, o.sf, o.leda, {.scope = o.norr, .stages = {o.s1}}); // valid
+    o.m.delegate(o.ks, o.pe, o.leda, {.scope = o.norr, .stages = {o.s1}}); // valid
+    o.m.delegate(o.ks, o.pe, o.leda, {.scope = o.kommun});                 // scope
     CHECK(o.invalid() == strings{"error invalid-delegation mandate=leda from=ks to=pe | reason=scope",
                                  "error invalid-delegation mandate=leda from=ks to=sf | reason=stage"});
 }

@@ -48,9 +48,11 @@ TEST_CASE("mandate-missing: no performer holds the mandate, another actor does")
     t.m.assign(t.sf, d, A);
     capability_index const cap{t.m};
     auto const f = check_mandate_rules(t.m, cap);
-    CHECK(lines(t.m, f) == strings{"error mandate-missing duty=lagesbild mandate=leda | reasons={sf:not-held} capable=[ks]",
-                                   "warning accountable-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
-    CHECK(f[0].message.rfind("No one assigned to 'Ta fram lägesbild' is capable of 'Leda och samordna' for Exempelkommun", 0) == 0);
+    CHECK(lines(t.m, f) ==
+          strings{"error mandate-missing duty=lagesbild mandate=leda | reasons={sf:not-held} capable=[ks]",
+                  "warning accountable-without-mandate duty=lagesbild actor=sf | mandates=[leda]"});
+    CHECK(f[0].message.rfind(
+              "No one assigned to 'Ta fram lägesbild' is capable of 'Leda och samordna' for Exempelkommun", 0) == 0);
     CHECK(f[0].message.find("Kommunstyrelsen is") != std::string::npos);
 }
 
@@ -122,8 +124,9 @@ TEST_CASE("of joint mandates, the one no performer brings is reported") {
     t.m.require(d, t.polis);
     t.m.assign(t.ks, d, A);
     t.m.assign(t.sf, d, R);
-    CHECK(t.run() == strings{"error mandate-missing duty=trygghet mandate=polis | reasons={ks:not-held,sf:not-held} capable=[lpo]",
-                             "info responsible-without-mandate duty=trygghet actor=sf | mandates=[leda,polis]"});
+    CHECK(t.run() ==
+          strings{"error mandate-missing duty=trygghet mandate=polis | reasons={ks:not-held,sf:not-held} capable=[lpo]",
+                  "info responsible-without-mandate duty=trygghet actor=sf | mandates=[leda,polis]"});
 }
 
 TEST_CASE("an actor that is both R and A appears once in reasons and is judged only as accountable") {
@@ -187,7 +190,8 @@ TEST_CASE("a duty without scope needs a holding for everywhere; without stage on
     t.m.assign(t.ks, anywhere, R);
     t.m.assign(t.lpo, always, A);
     t.m.assign(t.lpo, always, R);
-    CHECK(t.run() == strings{"error mandate-unheld duty=alltid mandate=polis", "error mandate-unheld duty=overallt mandate=leda",
+    CHECK(t.run() == strings{"error mandate-unheld duty=alltid mandate=polis",
+                             "error mandate-unheld duty=overallt mandate=leda",
                              "warning accountable-without-mandate duty=alltid actor=lpo | mandates=[polis]",
                              "warning accountable-without-mandate duty=overallt actor=ks | mandates=[leda]"});
 }
@@ -230,7 +234,8 @@ TEST_CASE("the mandate rules honour the options and check_mandate_rules sorts it
     }
     capability_index const cap{t.m};
     audit_options opts;
-    opts.only({rule_id::accountable_without_mandate}).set_severity(rule_id::accountable_without_mandate, severity::error);
+    opts.only({rule_id::accountable_without_mandate})
+        .set_severity(rule_id::accountable_without_mandate, severity::error);
     CHECK(lines(t.m, check_mandate_rules(t.m, cap, opts)) ==
           strings{"error accountable-without-mandate duty=a actor=sf | mandates=[leda]",
                   "error accountable-without-mandate duty=b actor=sf | mandates=[leda]"});

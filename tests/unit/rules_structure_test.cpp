@@ -44,7 +44,8 @@ TEST_CASE("exclusive-overlap: nested scopes overlap; scopes witness in the order
     r.m.grant(r.lst, r.plan, {.scope = r.lan});
     r.m.grant(r.bn, r.plan, {.scope = r.centrum});
     auto const f = check_exclusive_overlap(r.m);
-    CHECK(lines(r.m, f) == strings{"error exclusive-overlap mandate=planmonopol actors=[bn,lst] | scopes=[centrum,lan]"});
+    CHECK(lines(r.m, f) ==
+          strings{"error exclusive-overlap mandate=planmonopol actors=[bn,lst] | scopes=[centrum,lan]"});
     CHECK(f[0].message.find("'Planmonopol' is exclusive") != std::string::npos);
 }
 
@@ -59,10 +60,12 @@ TEST_CASE("exclusive-overlap: the same scope twice, with every stage against one
     region r;
     r.m.grant(r.bn, r.plan, {.scope = r.kommun, .stages = {}});
     r.m.grant(r.ks, r.plan, {.scope = r.kommun, .stages = {r.s1}});
-    CHECK(r.overlap() == strings{"error exclusive-overlap mandate=planmonopol actors=[bn,ks] | scopes=[kommun,kommun]"});
+    CHECK(r.overlap() ==
+          strings{"error exclusive-overlap mandate=planmonopol actors=[bn,ks] | scopes=[kommun,kommun]"});
 }
 
-TEST_CASE("exclusive-overlap does not fire for sibling scopes, disjoint stages, one actor, delegations or non-exclusive mandates") {
+TEST_CASE("exclusive-overlap does not fire for sibling scopes, disjoint stages, one actor, delegations or "
+          "non-exclusive mandates") {
     region r;
     auto const exclusive = [&r](char const* id) { return r.m.add_mandate({.id = id, .exclusive = true}); };
     auto const siblings = exclusive("siblings");
@@ -103,7 +106,8 @@ TEST_CASE("exclusive-overlap gives one finding per pair and a witness independen
     r.m.grant(r.ks, r.plan, {.scope = r.centrum});
     r.m.grant(r.lst, r.plan);
     // pairs: (centrum, kommun), (centrum, null), (norr, kommun), (norr, null): the smallest texts win
-    CHECK(r.overlap() == strings{"error exclusive-overlap mandate=planmonopol actors=[ks,lst] | scopes=[centrum,null]"});
+    CHECK(r.overlap() ==
+          strings{"error exclusive-overlap mandate=planmonopol actors=[ks,lst] | scopes=[centrum,null]"});
 }
 
 TEST_CASE("stage-order: a duty needs one at a later stage, directly or transitively") {
@@ -176,5 +180,6 @@ TEST_CASE("a cycle across stages gives both dependency-cycle and stage-order (ca
     auto const plan = r.m.add_duty({.id = "plan"}, {.stage = r.s2});
     r.m.need(bild, plan);
     r.m.need(plan, bild);
-    CHECK(r.order() == strings{"error dependency-cycle duties=[bild,plan]", "error stage-order duty=bild needs=plan | stages=[s1,s2]"});
+    CHECK(r.order() == strings{"error dependency-cycle duties=[bild,plan]",
+                               "error stage-order duty=bild needs=plan | stages=[s1,s2]"});
 }

@@ -49,23 +49,24 @@ void assignment_rules(basic_model<Traits> const& m, audit_options const& opts, s
             if (no_a && !responsible.empty() && accountable.empty()) {
                 sort_by_id_text(m, responsible);
                 out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
-                                           quoted(m, d) + " has no one accountable; " + name_list(m, responsible) + " " +
-                                               std::string{is_are(responsible.size())} +
+                                           quoted(m, d) + " has no one accountable; " + name_list(m, responsible) +
+                                               " " + std::string{is_are(responsible.size())} +
                                                " responsible, but no actor answers for the result"));
             }
             if (no_r && !accountable.empty() && responsible.empty()) {
                 sort_by_id_text(m, accountable);
                 out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
-                                           quoted(m, d) + " has no one responsible; " + name_list(m, accountable) + " " +
-                                               std::string{is_are(accountable.size())} +
+                                           quoted(m, d) + " has no one responsible; " + name_list(m, accountable) +
+                                               " " + std::string{is_are(accountable.size())} +
                                                " accountable, but no actor is assigned to do the work"));
             }
         }
         if (multiple && accountable.size() >= 2) {
             sort_by_id_text(m, accountable);
-            out.push_back(make_finding(rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
-                                       quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
-                                           name_list(m, accountable) + "); exactly one should answer for it"));
+            out.push_back(make_finding(
+                rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
+                quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
+                    name_list(m, accountable) + "); exactly one should answer for it"));
         }
     }
 }
@@ -77,7 +78,8 @@ void assignment_rules(basic_model<Traits> const& m, audit_options const& opts, s
 ///
 ///     for (auto const& f : samverkan::check_assignment_rules(m)) std::cout << f << '\n';
 template <class Traits>
-[[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m, audit_options const& opts = {}) {
+[[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m,
+                                                          audit_options const& opts = {}) {
     std::vector<finding> out;
     detail::assignment_rules(m, opts, out);
     sort_findings(m, out);

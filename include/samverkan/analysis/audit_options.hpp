@@ -16,7 +16,8 @@ namespace samverkan {
 /// Switches built-in rules off and overrides their severities. All rules run by default.
 ///
 ///     samverkan::audit_options opts;
-///     opts.skip(samverkan::rule_id::idle_actor).set_severity(samverkan::rule_id::no_responsible, samverkan::severity::error);
+///     opts.skip(samverkan::rule_id::idle_actor)
+///         .set_severity(samverkan::rule_id::no_responsible, samverkan::severity::error);
 ///     auto r = samverkan::audit(m, opts);
 struct audit_options {
     std::bitset<rule_count> disabled;

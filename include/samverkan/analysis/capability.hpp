@@ -125,7 +125,9 @@ public:
     }
     /// Whether `a` is capable of `mnd` for duty `d` (at the duty's stage and scope).
     ///     cap.capable(sf, leda, lagesbild);
-    [[nodiscard]] bool capable(actor_id a, mandate_id mnd, duty_id d) const noexcept { return capable(a, mnd, placement_of(d)); }
+    [[nodiscard]] bool capable(actor_id a, mandate_id mnd, duty_id d) const noexcept {
+        return capable(a, mnd, placement_of(d));
+    }
 
     /// Capable, or the first mandate-missing reason that applies (see capability_status).
     ///     to_string(cap.status(sn, leda, plan));   // "stage"
@@ -137,12 +139,16 @@ public:
     /// Whether any actor of the model is capable of `mnd` at `where` (not capable: mandate-unheld).
     ///     if (!cap.anyone_capable(leda, plan)) ...
     [[nodiscard]] bool anyone_capable(mandate_id mnd, placement const& where) const noexcept;
-    [[nodiscard]] bool anyone_capable(mandate_id mnd, duty_id d) const noexcept { return anyone_capable(mnd, placement_of(d)); }
+    [[nodiscard]] bool anyone_capable(mandate_id mnd, duty_id d) const noexcept {
+        return anyone_capable(mnd, placement_of(d));
+    }
 
     /// Every actor capable of `mnd` at `where`, sorted by index (not by id text) without duplicates.
     ///     for (auto a : cap.capable_actors(leda, plan)) ...
     [[nodiscard]] std::vector<actor_id> capable_actors(mandate_id mnd, placement const& where) const;
-    [[nodiscard]] std::vector<actor_id> capable_actors(mandate_id mnd, duty_id d) const { return capable_actors(mnd, placement_of(d)); }
+    [[nodiscard]] std::vector<actor_id> capable_actors(mandate_id mnd, duty_id d) const {
+        return capable_actors(mnd, placement_of(d));
+    }
 
     /// Whether `a` holds `mnd` anywhere at all, directly or through valid delegations. O(log).
     [[nodiscard]] bool holds(actor_id a, mandate_id mnd) const noexcept {
@@ -181,17 +187,19 @@ private:
 
     // An origin: a direct holding or the grant of a valid explicit delegation.
     struct item {
-        std::uint32_t owner;        // node
-        std::uint32_t scope;        // none: everywhere
-        std::uint32_t stage_begin;  // into stage_pool_
-        std::uint32_t stage_count;  // 0: every stage
-        std::uint32_t source;       // holding or delegation index
+        std::uint32_t owner;       // node
+        std::uint32_t scope;       // none: everywhere
+        std::uint32_t stage_begin; // into stage_pool_
+        std::uint32_t stage_count; // 0: every stage
+        std::uint32_t source;      // holding or delegation index
         bool from_delegation;
     };
     struct bucket_entry {
         std::uint32_t mandate, scope, item;
         friend bool operator<(bucket_entry const& a, bucket_entry const& b) noexcept {
-            return a.mandate != b.mandate ? a.mandate < b.mandate : a.scope != b.scope ? a.scope < b.scope : a.item < b.item;
+            return a.mandate != b.mandate ? a.mandate < b.mandate
+                   : a.scope != b.scope   ? a.scope < b.scope
+                                          : a.item < b.item;
         }
     };
 
@@ -201,7 +209,9 @@ private:
         return Id{v};
     }
     template <class Id>
-    static std::uint32_t raw(std::optional<Id> v) noexcept { return v ? v->index() : none; }
+    static std::uint32_t raw(std::optional<Id> v) noexcept {
+        return v ? v->index() : none;
+    }
     static std::uint64_t key(std::uint32_t actor, std::uint32_t mandate) noexcept {
         return (std::uint64_t{actor} << 32) | mandate;
     }
@@ -215,7 +225,8 @@ private:
         return static_cast<std::uint32_t>(it - node_mandate_.begin());
     }
     [[nodiscard]] std::span<std::uint32_t const> node_items(std::uint32_t n) const noexcept {
-        return std::span<std::uint32_t const>{node_item_}.subspan(node_item_begin_[n], node_item_begin_[n + 1] - node_item_begin_[n]);
+        return std::span<std::uint32_t const>{node_item_}.subspan(node_item_begin_[n],
+                                                                  node_item_begin_[n + 1] - node_item_begin_[n]);
     }
     [[nodiscard]] std::span<stage_id const> stages_of(item const& it) const noexcept {
         return std::span<stage_id const>{stage_pool_}.subspan(it.stage_begin, it.stage_count);
@@ -231,7 +242,8 @@ private:
     }
     [[nodiscard]] effective_holding view(std::uint32_t i) const noexcept {
         auto const& it = items_[i];
-        effective_holding h{unraw<scope_id>(it.scope), stages_of(it), actor_id{node_actor_[it.owner]}, holding_id{it.source}};
+        effective_holding h{unraw<scope_id>(it.scope), stages_of(it), actor_id{node_actor_[it.owner]},
+                            holding_id{it.source}};
         if (it.from_delegation) h.source = delegation_id{it.source};
         return h;
     }
@@ -243,10 +255,10 @@ private:
     // The explicit-delegation check of precise reading 2, fed one origin of the delegator at a time.
     struct pending_grant {
         std::uint32_t delegation;
-        std::uint32_t to;          // node that receives the grant
-        std::uint32_t scope;       // none: everywhere
-        std::uint32_t slot_begin;  // flags in grant_slots_, one per granted stage, or one for "every stage"
-        std::uint32_t remaining;   // stages not yet covered
+        std::uint32_t to;         // node that receives the grant
+        std::uint32_t scope;      // none: everywhere
+        std::uint32_t slot_begin; // flags in grant_slots_, one per granted stage, or one for "every stage"
+        std::uint32_t remaining;  // stages not yet covered
         bool every_stage;
         bool scope_covered = false;
         bool done = false;
@@ -258,13 +270,13 @@ private:
 
     std::vector<std::uint32_t> actor_node_begin_; // nodes sorted by (actor, mandate)
     std::vector<std::uint32_t> node_actor_, node_mandate_;
-    std::vector<std::uint32_t> node_incoming_;     // delegations of the node's mandate to its actor, valid or not
+    std::vector<std::uint32_t> node_incoming_; // delegations of the node's mandate to its actor, valid or not
 
     std::vector<item> items_;
     std::vector<stage_id> stage_pool_;
-    std::vector<std::uint32_t> node_item_begin_, node_item_;   // origins held per node
-    std::vector<std::uint32_t> item_node_begin_, item_node_;   // holders per origin
-    std::vector<bucket_entry> buckets_;                         // origins by (mandate, scope)
+    std::vector<std::uint32_t> node_item_begin_, node_item_; // origins held per node
+    std::vector<std::uint32_t> item_node_begin_, item_node_; // holders per origin
+    std::vector<bucket_entry> buckets_;                      // origins by (mandate, scope)
     std::vector<std::uint32_t> mandate_bucket_begin_;
 
     std::vector<delegation_status> delegation_status_;
@@ -322,12 +334,12 @@ capability_index::capability_index(basic_model<Traits> const& m) : tree_{m} {
         auto const v = m.holding(h);
         auto const begin = static_cast<std::uint32_t>(stage_pool_.size());
         stage_pool_.insert(stage_pool_.end(), v.where.stages.begin(), v.where.stages.end());
-        items_.push_back({node_at(v.actor, v.mandate), raw(v.where.scope), begin, static_cast<std::uint32_t>(v.where.stages.size()),
-                          h.index(), false});
+        items_.push_back({node_at(v.actor, v.mandate), raw(v.where.scope), begin,
+                          static_cast<std::uint32_t>(v.where.stages.size()), h.index(), false});
     }
 
     // ---- delegations: statuses decided now, bare edges, pending explicit grants
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> bare;  // (from node, to node)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> bare;   // (from node, to node)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> grants; // (from node, index into pending)
     std::vector<pending_grant> pending;
     std::vector<std::uint8_t> grant_slots;
@@ -351,8 +363,12 @@ capability_index::capability_index(basic_model<Traits> const& m) : tree_{m} {
         delegation_stage_begin[d.index()] = static_cast<std::uint32_t>(stage_pool_.size());
         grant_stage_count[d.index()] = static_cast<std::uint32_t>(v.where.stages.size());
         stage_pool_.insert(stage_pool_.end(), v.where.stages.begin(), v.where.stages.end());
-        pending_grant g{d.index(), to, raw(v.where.scope), static_cast<std::uint32_t>(grant_slots.size()),
-                        v.where.stages.empty() ? 1U : static_cast<std::uint32_t>(v.where.stages.size()), v.where.stages.empty()};
+        pending_grant g{d.index(),
+                        to,
+                        raw(v.where.scope),
+                        static_cast<std::uint32_t>(grant_slots.size()),
+                        v.where.stages.empty() ? 1U : static_cast<std::uint32_t>(v.where.stages.size()),
+                        v.where.stages.empty()};
         grant_slots.resize(grant_slots.size() + g.remaining, 0);
         grants.emplace_back(from, static_cast<std::uint32_t>(pending.size()));
         pending.push_back(g);
@@ -442,12 +458,14 @@ capability_index::capability_index(basic_model<Traits> const& m) : tree_{m} {
             auto const v = m.delegation(delegation_id{g.delegation});
             auto const from = node_at(v.from, v.mandate);
             if (node_item_begin_[from] != node_item_begin_[from + 1])
-                delegation_status_[g.delegation] = g.scope_covered ? delegation_status::stage : delegation_status::scope;
+                delegation_status_[g.delegation] =
+                    g.scope_covered ? delegation_status::stage : delegation_status::scope;
         }
 
     // ---- origins by (mandate, scope), for "who is capable here" without scanning actors
     buckets_.reserve(items_.size());
-    for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_.push_back({node_mandate_[items_[i].owner], items_[i].scope, i});
+    for (std::uint32_t i = 0; i < items_.size(); ++i)
+        buckets_.push_back({node_mandate_[items_[i].owner], items_[i].scope, i});
     std::sort(buckets_.begin(), buckets_.end());
     mandate_bucket_begin_.assign(n_mandates + 1, 0);
     for (auto const& b : buckets_) ++mandate_bucket_begin_[b.mandate + 1];
@@ -460,7 +478,8 @@ inline capability_status capability_index::status(actor_id a, mandate_id mnd, pl
     auto const n = node_of(a, mnd);
     if (!n) return capability_status::not_held;
     auto const items = node_items(*n);
-    if (items.empty()) return node_incoming_[*n] != 0 ? capability_status::invalid_delegation : capability_status::not_held;
+    if (items.empty())
+        return node_incoming_[*n] != 0 ? capability_status::invalid_delegation : capability_status::not_held;
     bool scope_covered = false;
     for (auto i : items) {
         auto const& it = items_[i];
@@ -496,7 +515,8 @@ inline std::vector<actor_id> capability_index::capable_actors(mandate_id mnd, pl
     std::vector<actor_id> out;
     for_covering_origins(mnd, where.scope, [&](std::uint32_t i) {
         if (valid_at(items_[i], where.stage))
-            for (auto k = item_node_begin_[i]; k < item_node_begin_[i + 1]; ++k) out.push_back(actor_id{node_actor_[item_node_[k]]});
+            for (auto k = item_node_begin_[i]; k < item_node_begin_[i + 1]; ++k)
+                out.push_back(actor_id{node_actor_[item_node_[k]]});
         return false;
     });
     std::sort(out.begin(), out.end());

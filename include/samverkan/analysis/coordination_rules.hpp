@@ -10,11 +10,11 @@
 // Sharing work: both are performers (R or A) of one duty, or one performs a duty that needs a duty the
 // other performs; `duties` lists every duty through which they share work (for a needs link both the
 // needing and the needed duty). Sharing a forum: both are members or coordinator of one forum.
-// Complexity: coordination-gap O(P log P) where P = sum over duties of performers^2 plus sum over needs
-// links of performers(d) x performers(e) (the candidate (pair, duty) triples, sorted once), each pair's
-// forum check O(min(f_a, f_b) log max(f_a, f_b)) on per-actor forum lists built once in O((members +
-// forums) log). coordinator-without-mandate O(covers x requirements) capability queries.
-// forum-without-coordinator O(forums).
+// Complexity: coordination-gap O(P x c + G log G): P = sum over duties of performers^2 plus sum over needs
+// links of performers(d) x performers(e) candidate (pair, duty) triples, each checked for a shared forum in
+// c = O(min(f_a, f_b) log max(f_a, f_b)) on per-actor forum lists built once in O((members + forums) log);
+// only the G triples of pairs without a forum are kept and sorted. coordinator-without-mandate:
+// O(covers x requirements) capability queries. forum-without-coordinator: O(forums).
 #ifndef SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
 #define SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
 
@@ -66,28 +66,6 @@ template <class Traits>
 void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
     performer_table const performers{m};
 
-    // (first actor, second actor, duty) with first < second by index
-    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> shared;
-    auto const add = [&shared](actor_id a, actor_id b, duty_id d) {
-        if (a == b) return; // never a gap with oneself
-        if (b < a) std::swap(a, b);
-        shared.emplace_back(a.index(), b.index(), d.index());
-    };
-    for (duty_id d : m.duties()) {
-        auto const p = performers.of(d);
-        for (std::size_t i = 0; i < p.size(); ++i)
-            for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i], p[j], d);
-        for (duty_id e : m.needs(d))
-            for (actor_id a : p)
-                for (actor_id b : performers.of(e)) {
-                    add(a, b, d);
-                    add(a, b, e);
-                }
-    }
-    if (shared.empty()) return;
-    std::sort(shared.begin(), shared.end());
-    shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
-
     // the forums of each actor (member or coordinator), sorted
     std::vector<std::pair<std::uint32_t, std::uint32_t>> membership; // (actor, forum)
     for (forum_id f : m.forums()) {
@@ -112,30 +90,52 @@ void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& op
         return false;
     };
 
+    // (first actor, second actor, duty) with first < second by index, for pairs that share no forum
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> shared;
+    auto const add = [&](actor_id a, actor_id b, duty_id d) {
+        if (a == b) return; // never a gap with oneself
+        if (b < a) std::swap(a, b);
+        if (!share_forum(a.index(), b.index())) shared.emplace_back(a.index(), b.index(), d.index());
+    };
+    for (duty_id d : m.duties()) {
+        auto const p = performers.of(d);
+        for (std::size_t i = 0; i < p.size(); ++i)
+            for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i], p[j], d);
+        for (duty_id e : m.needs(d))
+            for (actor_id a : p)
+                for (actor_id b : performers.of(e)) {
+                    add(a, b, d);
+                    add(a, b, e);
+                }
+    }
+    if (shared.empty()) return;
+    std::sort(shared.begin(), shared.end());
+    shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
+
     std::vector<duty_id> duties;
     for (std::size_t i = 0; i < shared.size();) {
         auto const a = std::get<0>(shared[i]);
         auto const b = std::get<1>(shared[i]);
         auto j = i;
         while (j < shared.size() && std::get<0>(shared[j]) == a && std::get<1>(shared[j]) == b) ++j;
-        if (!share_forum(a, b)) {
-            duties.clear();
-            for (auto k = i; k < j; ++k) duties.push_back(duty_id{std::get<2>(shared[k])});
-            sort_by_id_text(m, duties);
-            std::vector<actor_id> pair{actor_id{a}, actor_id{b}};
-            sort_by_id_text(m, pair);
-            std::string message = std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} + " share work on " +
-                                  name_list(m, duties, true) + " but meet in no forum; a forum with both, or a coordinator for them, "
-                                                               "would close the gap";
-            out.push_back(make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
-                                       {{"duties", sorted_refs(m, duties)}}, std::move(message)));
-        }
+        duties.clear();
+        for (auto k = i; k < j; ++k) duties.push_back(duty_id{std::get<2>(shared[k])});
+        sort_by_id_text(m, duties);
+        std::vector<actor_id> pair{actor_id{a}, actor_id{b}};
+        sort_by_id_text(m, pair);
+        std::string message =
+            std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} + " share work on " +
+            name_list(m, duties, true) +
+            " but meet in no forum; a forum with both, or a coordinator for them, would close the gap";
+        out.push_back(make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
+                                   {{"duties", sorted_refs(m, duties)}}, std::move(message)));
         i = j;
     }
 }
 
 template <class Traits>
-void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, std::vector<finding>& out) {
+void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                        std::vector<finding>& out) {
     if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, opts, out);
 
     bool const without_mandate = opts.enabled(rule_id::coordinator_without_mandate);
@@ -146,9 +146,10 @@ void coordination_rules(basic_model<Traits> const& m, capability_index const& ca
         auto const c = m.coordinator(f);
         if (!c) {
             if (without_coordinator)
-                out.push_back(make_finding(rule_id::forum_without_coordinator, opts, {{"forum", f}}, {},
-                                           quoted(m, f) + " has no coordinator: no one is charged with calling its members together "
-                                                          "and following up"));
+                out.push_back(make_finding(
+                    rule_id::forum_without_coordinator, opts, {{"forum", f}}, {},
+                    quoted(m, f) + " has no coordinator: no one is charged with calling its members together "
+                                   "and following up"));
             continue;
         }
         if (!without_mandate) continue;
@@ -166,7 +167,8 @@ void coordination_rules(basic_model<Traits> const& m, capability_index const& ca
         out.push_back(make_finding(rule_id::coordinator_without_mandate, opts, {{"forum", f}, {"actor", *c}},
                                    {{"mandates", sorted_refs(m, mandates)}},
                                    std::string{m.name_of(*c)} + " coordinates " + quoted(m, f) +
-                                       " but is capable of none of the mandates its duties require (" + name_list(m, mandates, true) +
+                                       " but is capable of none of the mandates its duties require (" +
+                                       name_list(m, mandates, true) +
                                        ") for any of them: a coordinator without mandate"));
     }
 }

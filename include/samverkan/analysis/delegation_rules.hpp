@@ -40,7 +40,9 @@ std::string invalid_delegation_message(basic_model<Traits> const& m, delegation_
     switch (why) {
     case delegation_status::not_delegable: text += what + " may not be delegated"; break;
     case delegation_status::self: text += "an actor cannot delegate to itself"; break;
-    case delegation_status::not_held: text += from + " does not hold " + what + ", directly or through a valid delegation"; break;
+    case delegation_status::not_held:
+        text += from + " does not hold " + what + ", directly or through a valid delegation";
+        break;
     case delegation_status::scope:
         text += from + " holds " + what + " for no scope that covers " +
                 (v.where.scope ? std::string{m.name_of(*v.where.scope)} : std::string{"everywhere"});
@@ -56,7 +58,8 @@ std::string invalid_delegation_message(basic_model<Traits> const& m, delegation_
 }
 
 template <class Traits>
-void delegation_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, std::vector<finding>& out) {
+void delegation_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                      std::vector<finding>& out) {
     if (opts.enabled(rule_id::invalid_delegation)) {
         // (mandate, from, to, delegation) of every invalid delegation; the first of each triple gives the reason
         std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> bad;
@@ -67,14 +70,15 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
             }
         std::sort(bad.begin(), bad.end());
         for (std::size_t i = 0; i < bad.size(); ++i) {
-            if (i > 0 && std::get<0>(bad[i]) == std::get<0>(bad[i - 1]) && std::get<1>(bad[i]) == std::get<1>(bad[i - 1]) &&
-                std::get<2>(bad[i]) == std::get<2>(bad[i - 1]))
+            if (i > 0 && std::get<0>(bad[i]) == std::get<0>(bad[i - 1]) &&
+                std::get<1>(bad[i]) == std::get<1>(bad[i - 1]) && std::get<2>(bad[i]) == std::get<2>(bad[i - 1]))
                 continue;
             delegation_id const d{std::get<3>(bad[i])};
             auto const v = m.delegation(d);
             auto const why = cap.status(d);
-            out.push_back(make_finding(rule_id::invalid_delegation, opts, {{"mandate", v.mandate}, {"from", v.from}, {"to", v.to}},
-                                       {{"reason", std::string{to_string(why)}}}, invalid_delegation_message(m, v, why)));
+            out.push_back(make_finding(
+                rule_id::invalid_delegation, opts, {{"mandate", v.mandate}, {"from", v.from}, {"to", v.to}},
+                {{"reason", std::string{to_string(why)}}}, invalid_delegation_message(m, v, why)));
         }
     }
 
@@ -119,8 +123,8 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
             sort_by_id_text(m, actors);
             std::string message = name_list(m, actors) + " delegate " + quoted(m, x) +
                                   " to one another in a cycle, so no one can tell where the mandate comes from";
-            out.push_back(make_finding(rule_id::delegation_cycle, opts, {{"mandate", x}, {"actors", sorted_refs(m, actors)}}, {},
-                                       std::move(message)));
+            out.push_back(make_finding(rule_id::delegation_cycle, opts,
+                                       {{"mandate", x}, {"actors", sorted_refs(m, actors)}}, {}, std::move(message)));
         }
     }
 }

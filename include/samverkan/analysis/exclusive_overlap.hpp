@@ -73,17 +73,20 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
         auto const hx = m.holding(holding_id{x.holding});
         auto const hy = m.holding(holding_id{y.holding});
         if (hx.actor == hy.actor || !stages_intersect(hx.where.stages, hy.where.stages)) return;
-        if (id_text(m, hy.actor) < id_text(m, hx.actor)) found.push_back({x.mandate, hy.actor.index(), hx.actor.index(), y.holding, x.holding});
+        if (id_text(m, hy.actor) < id_text(m, hx.actor))
+            found.push_back({x.mandate, hy.actor.index(), hx.actor.index(), y.holding, x.holding});
         else found.push_back({x.mandate, hx.actor.index(), hy.actor.index(), x.holding, y.holding});
     };
     auto const bucket = [&](std::uint32_t mandate, std::uint32_t scope) {
         entry const lo{mandate, scope, 0};
         entry const hi{mandate, scope, std::numeric_limits<std::uint32_t>::max()};
-        return std::pair{std::lower_bound(entries.begin(), entries.end(), lo), std::upper_bound(entries.begin(), entries.end(), hi)};
+        return std::pair{std::lower_bound(entries.begin(), entries.end(), lo),
+                         std::upper_bound(entries.begin(), entries.end(), hi)};
     };
     for (auto it = entries.begin(); it != entries.end(); ++it) {
         // the same scope: each pair once
-        for (auto jt = it + 1; jt != entries.end() && jt->mandate == it->mandate && jt->scope == it->scope; ++jt) meet(*it, *jt);
+        for (auto jt = it + 1; jt != entries.end() && jt->mandate == it->mandate && jt->scope == it->scope; ++jt)
+            meet(*it, *jt);
         if (it->scope == everywhere) continue;
         // strictly enclosing scopes, then everywhere
         for (auto s = m.parent(scope_id{it->scope}); s; s = m.parent(*s))
@@ -97,7 +100,8 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
         return s ? std::optional<std::string_view>{id_text(m, *s)} : std::nullopt;
     };
     std::sort(found.begin(), found.end(), [&](candidate const& x, candidate const& y) {
-        if (std::tie(x.mandate, x.a, x.b) != std::tie(y.mandate, y.a, y.b)) return std::tie(x.mandate, x.a, x.b) < std::tie(y.mandate, y.a, y.b);
+        if (std::tie(x.mandate, x.a, x.b) != std::tie(y.mandate, y.a, y.b))
+            return std::tie(x.mandate, x.a, x.b) < std::tie(y.mandate, y.a, y.b);
         return std::pair{scope_key(x.ha), scope_key(x.hb)} < std::pair{scope_key(y.ha), scope_key(y.hb)};
     });
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -110,12 +114,16 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
         ref_list scopes;
         scopes.push_back(sa ? std::optional<element_ref>{*sa} : std::nullopt);
         scopes.push_back(sb ? std::optional<element_ref>{*sb} : std::nullopt);
-        auto const place = [&](std::optional<scope_id> s) { return s ? "for " + std::string{m.name_of(*s)} : std::string{"everywhere"}; };
-        std::string message = quoted(m, x) + " is exclusive, but " + std::string{m.name_of(a)} + " (" + place(sa) + ") and " +
-                              std::string{m.name_of(b)} + " (" + place(sb) +
-                              ") both hold it directly where their scopes overlap, at a common stage; one of the holdings "
-                              "should be narrowed or replaced by a delegation";
-        out.push_back(make_finding(rule_id::exclusive_overlap, opts, {{"mandate", x}, {"actors", ref_list{element_ref{a}, element_ref{b}}}},
+        auto const place = [&](std::optional<scope_id> s) {
+            return s ? "for " + std::string{m.name_of(*s)} : std::string{"everywhere"};
+        };
+        std::string message =
+            quoted(m, x) + " is exclusive, but " + std::string{m.name_of(a)} + " (" + place(sa) + ") and " +
+            std::string{m.name_of(b)} + " (" + place(sb) +
+            ") both hold it directly where their scopes overlap, at a common stage; one of the holdings "
+            "should be narrowed or replaced by a delegation";
+        out.push_back(make_finding(rule_id::exclusive_overlap, opts,
+                                   {{"mandate", x}, {"actors", ref_list{element_ref{a}, element_ref{b}}}},
                                    {{"scopes", std::move(scopes)}}, std::move(message)));
     }
 }
@@ -127,7 +135,8 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
 ///
 ///     for (auto const& f : samverkan::check_exclusive_overlap(m)) std::cout << f << '\n';
 template <class Traits>
-[[nodiscard]] std::vector<finding> check_exclusive_overlap(basic_model<Traits> const& m, audit_options const& opts = {}) {
+[[nodiscard]] std::vector<finding> check_exclusive_overlap(basic_model<Traits> const& m,
+                                                           audit_options const& opts = {}) {
     std::vector<finding> out;
     detail::exclusive_overlap_rule(m, opts, out);
     sort_findings(m, out);

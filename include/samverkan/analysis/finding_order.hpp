@@ -35,13 +35,15 @@ template <class Traits>
 std::strong_ordering compare_values(basic_model<Traits> const& m, field_value const& a, field_value const& b) noexcept {
     if (a.index() != b.index()) return a.index() <=> b.index();
     if (auto const* x = std::get_if<element_ref>(&a)) return compare_refs(m, *x, std::get<element_ref>(b));
-    if (auto const* x = std::get_if<std::string>(&a)) return std::string_view{*x} <=> std::string_view{std::get<std::string>(b)};
+    if (auto const* x = std::get_if<std::string>(&a))
+        return std::string_view{*x} <=> std::string_view{std::get<std::string>(b)};
     if (auto const* x = std::get_if<ref_list>(&a)) {
         auto const& y = std::get<ref_list>(b);
         for (std::size_t i = 0; i < x->size() && i < y.size(); ++i) {
             auto const& p = (*x)[i];
             auto const& q = y[i];
-            if (p.has_value() != q.has_value()) return p.has_value() ? std::strong_ordering::greater : std::strong_ordering::less;
+            if (p.has_value() != q.has_value())
+                return p.has_value() ? std::strong_ordering::greater : std::strong_ordering::less;
             if (p)
                 if (auto const c = compare_refs(m, *p, *q); c != 0) return c;
         }
@@ -57,7 +59,8 @@ std::strong_ordering compare_values(basic_model<Traits> const& m, field_value co
 }
 
 template <class Traits>
-std::strong_ordering compare_fields(basic_model<Traits> const& m, std::vector<field> const& a, std::vector<field> const& b) noexcept {
+std::strong_ordering compare_fields(basic_model<Traits> const& m, std::vector<field> const& a,
+                                    std::vector<field> const& b) noexcept {
     for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
         if (auto const c = compare_values(m, a[i].value, b[i].value); c != 0) return c;
         if (auto const c = std::string_view{a[i].key} <=> std::string_view{b[i].key}; c != 0) return c;
@@ -70,7 +73,8 @@ std::strong_ordering compare_fields(basic_model<Traits> const& m, std::vector<fi
 /// The report order of two findings of model `m` (see the top of this header). O(size of the subjects).
 ///     bool first = samverkan::compare_findings(m, a, b) < 0;
 template <class Traits>
-[[nodiscard]] std::strong_ordering compare_findings(basic_model<Traits> const& m, finding const& a, finding const& b) noexcept {
+[[nodiscard]] std::strong_ordering compare_findings(basic_model<Traits> const& m, finding const& a,
+                                                    finding const& b) noexcept {
     if (auto const c = a.severity <=> b.severity; c != 0) return c;
     if (auto const c = std::string_view{a.rule} <=> std::string_view{b.rule}; c != 0) return c;
     if (auto const c = detail::compare_fields(m, a.subjects, b.subjects); c != 0) return c;
@@ -83,8 +87,8 @@ namespace detail {
 /// The sort key of a finding as a sequence of parts that compare in the order of compare_findings, with
 /// every element reduced to its rank among the ids of its kind (so sorting compares integers, not texts).
 struct key_part {
-    static constexpr std::uint32_t end_tag = 0, null_tag = 1, element_tag = 2, text_tag = 3, name_tag = 4, type_tag = 10,
-                                   severity_tag = 100;
+    static constexpr std::uint32_t end_tag = 0, null_tag = 1, element_tag = 2, text_tag = 3, name_tag = 4,
+                                   type_tag = 10, severity_tag = 100;
     std::uint32_t tag = end_tag;
     std::uint32_t kind = 0;
     std::uint32_t rank = 0;
@@ -123,8 +127,9 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
                 if (!rank.empty()) return;
                 std::vector<std::uint32_t> by_text(m.template count<kind_id>());
                 for (std::size_t i = 0; i < by_text.size(); ++i) by_text[i] = static_cast<std::uint32_t>(i);
-                std::sort(by_text.begin(), by_text.end(),
-                          [&m](std::uint32_t a, std::uint32_t b) { return detail::id_text(m, kind_id{a}) < detail::id_text(m, kind_id{b}); });
+                std::sort(by_text.begin(), by_text.end(), [&m](std::uint32_t a, std::uint32_t b) {
+                    return detail::id_text(m, kind_id{a}) < detail::id_text(m, kind_id{b});
+                });
                 rank.resize(by_text.size());
                 for (std::size_t i = 0; i < by_text.size(); ++i) rank[by_text[i]] = static_cast<std::uint32_t>(i);
             },
@@ -142,11 +147,13 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
     std::vector<std::string_view> names(distinct.begin(), distinct.end());
     std::sort(names.begin(), names.end());
     auto const name_part = [&names](std::string_view text) {
-        auto const rank = static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), text) - names.begin());
+        auto const rank =
+            static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), text) - names.begin());
         return key_part{key_part::name_tag, 0, rank, text};
     };
 
     std::vector<key_part> parts;
+    parts.reserve(8 * findings.size());
     std::vector<std::uint32_t> begin;
     begin.reserve(findings.size() + 1);
     for (auto const& f : findings) {
@@ -156,7 +163,8 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
         for (auto const& fld : f.subjects) {
             parts.push_back({key_part::type_tag + static_cast<std::uint32_t>(fld.value.index()), 0, 0, {}});
             if (auto const* e = std::get_if<element_ref>(&fld.value)) parts.push_back(rank_of(*e));
-            else if (auto const* t = std::get_if<std::string>(&fld.value)) parts.push_back({key_part::text_tag, 0, 0, *t});
+            else if (auto const* t = std::get_if<std::string>(&fld.value))
+                parts.push_back({key_part::text_tag, 0, 0, *t});
             else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
                 for (auto const& x : *l) parts.push_back(x ? rank_of(*x) : key_part{key_part::null_tag, 0, 0, {}});
                 parts.push_back({});
@@ -179,7 +187,8 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
         auto i = begin[a], j = begin[b];
         for (; i < begin[a + 1] && j < begin[b + 1]; ++i, ++j)
             if (auto const c = detail::compare_parts(parts[i], parts[j]); c != 0) return c < 0;
-        if (begin[a + 1] - begin[a] != begin[b + 1] - begin[b]) return begin[a + 1] - begin[a] < begin[b + 1] - begin[b];
+        if (begin[a + 1] - begin[a] != begin[b + 1] - begin[b])
+            return begin[a + 1] - begin[a] < begin[b + 1] - begin[b];
         return compare_findings(m, findings[a], findings[b]) < 0; // equal subjects: witness, then message
     });
     std::vector<finding> sorted;

@@ -34,13 +34,14 @@ void inventory_rules(basic_model<Traits> const& m, audit_options const& opts, st
         for (forum_id f : m.forums())
             if (auto const c = m.coordinator(f)) coordinates[c->index()] = 1;
         for (actor_id a : m.actors()) {
-            if (coordinates[a.index()] != 0 || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) || !is_empty(m.holdings_of(a)) ||
-                !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
+            if (coordinates[a.index()] != 0 || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) ||
+                !is_empty(m.holdings_of(a)) || !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
                 continue;
-            out.push_back(make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
-                                       std::string{m.name_of(a)} +
-                                           " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
-                                           "leave it out of the model"));
+            out.push_back(
+                make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
+                             std::string{m.name_of(a)} +
+                                 " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
+                                 "leave it out of the model"));
         }
     }
     if (opts.enabled(rule_id::unused_mandate))

@@ -51,7 +51,8 @@ namespace detail {
 }
 
 template <class Traits>
-void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, std::vector<finding>& out) {
+void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                   std::vector<finding>& out) {
     bool const missing_on = opts.enabled(rule_id::mandate_missing);
     bool const unheld_on = opts.enabled(rule_id::mandate_unheld);
     bool const a_on = opts.enabled(rule_id::accountable_without_mandate);
@@ -84,7 +85,8 @@ void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, au
         auto const q = required.size();
         capable.assign(performers.size() * q, 0);
         for (std::size_t k = 0; k < performers.size(); ++k)
-            for (std::size_t j = 0; j < q; ++j) capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
+            for (std::size_t j = 0; j < q; ++j)
+                capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
 
         if (missing_on || unheld_on) {
             for (std::size_t j = 0; j < q; ++j) {
@@ -94,10 +96,11 @@ void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, au
                 mandate_id const x = required[j];
                 if (!cap.anyone_capable(x, where)) {
                     if (unheld_on)
-                        out.push_back(make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
-                                                   "No actor in the model is capable of " + quoted(m, x) + " " + where_text(m, where) +
-                                                       ", which " + quoted(m, d) +
-                                                       " requires: grant the mandate to someone or reconsider the requirement"));
+                        out.push_back(
+                            make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
+                                         "No actor in the model is capable of " + quoted(m, x) + " " +
+                                             where_text(m, where) + ", which " + quoted(m, d) +
+                                             " requires: grant the mandate to someone or reconsider the requirement"));
                     continue;
                 }
                 if (!missing_on || performers.empty()) continue;
@@ -117,37 +120,53 @@ void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, au
                 std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
                                       where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
                                       std::string{is_are(able.size())};
-                out.push_back(make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
-                                           {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
-                                           std::move(message)));
+                out.push_back(
+                    make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
+                                 {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
+                                 std::move(message)));
             }
         }
 
         if (!a_on && !r_on) continue;
         auto const capable_of_any = [&](actor_id a) {
-            auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) - performers.begin());
+            auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) -
+                                                    performers.begin());
             for (std::size_t j = 0; j < q; ++j)
                 if (capable[k * q + j] != 0) return true;
             return false;
         };
-        auto sorted_required = required;
-        sort_by_id_text(m, sorted_required);
-        auto const mandates_field = [&] { return field{"mandates", sorted_refs(m, sorted_required)}; };
+        // the witness and the message part are the same for every actor of the duty: built once, on demand
+        ref_list mandates;
+        std::string mandate_names;
+        auto const mandates_field = [&] {
+            if (mandates.empty()) {
+                auto sorted_required = required;
+                sort_by_id_text(m, sorted_required);
+                mandates = sorted_refs(m, sorted_required);
+                mandate_names = name_list(m, sorted_required, true);
+            }
+            return field{"mandates", mandates};
+        };
         if (a_on)
             for (actor_id a : accountable)
-                if (!capable_of_any(a))
-                    out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}}, {mandates_field()},
+                if (!capable_of_any(a)) {
+                    auto witness = mandates_field();
+                    out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}},
+                                               {std::move(witness)},
                                                std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
                                                    " but capable of none of the mandates it requires (" +
-                                                   name_list(m, sorted_required, true) + "): it answers for work it has no authority over"));
+                                                   mandate_names + "): it answers for work it has no authority over"));
+                }
         if (r_on)
             for (actor_id a : responsible)
-                if (std::find(accountable.begin(), accountable.end(), a) == accountable.end() && !capable_of_any(a))
-                    out.push_back(make_finding(rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {mandates_field()},
-                                               std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
-                                                   " but capable of none of the mandates it requires (" +
-                                                   name_list(m, sorted_required, true) +
-                                                   "): it works under another's mandate without a valid delegation"));
+                if (std::find(accountable.begin(), accountable.end(), a) == accountable.end() && !capable_of_any(a)) {
+                    auto witness = mandates_field();
+                    out.push_back(make_finding(
+                        rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {std::move(witness)},
+                        std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
+                            " but capable of none of the mandates it requires (" + mandate_names +
+                            "): it works under another's mandate without a valid delegation"));
+                }
     }
 }
 

@@ -43,8 +43,8 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
                 if (!se || !order.later_than(*se, *sd)) continue;
                 out.push_back(make_finding(rule_id::stage_order, opts, {{"duty", d}, {"needs", e}},
                                            {{"stages", ref_list{element_ref{*sd}, element_ref{*se}}}},
-                                           quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " + quoted(m, e) +
-                                               ", which comes later (stage " + quoted(m, *se) +
+                                           quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " +
+                                               quoted(m, e) + ", which comes later (stage " + quoted(m, *se) +
                                                "); move one of them or drop the dependency"));
             }
         }
@@ -71,13 +71,16 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
         for (std::size_t i = 0; i < in_cycle.size();) {
             duties.clear();
             auto j = i;
-            for (; j < in_cycle.size() && in_cycle[j].first == in_cycle[i].first; ++j) duties.push_back(duty_id{in_cycle[j].second});
+            for (; j < in_cycle.size() && in_cycle[j].first == in_cycle[i].first; ++j)
+                duties.push_back(duty_id{in_cycle[j].second});
             i = j;
             sort_by_id_text(m, duties);
-            std::string message = duties.size() == 1
-                                      ? quoted(m, duties.front()) + " needs its own output, so it can never start"
-                                      : name_list(m, duties, true) + " need one another's output in a cycle, so none of them can start";
-            out.push_back(make_finding(rule_id::dependency_cycle, opts, {{"duties", sorted_refs(m, duties)}}, {}, std::move(message)));
+            std::string message =
+                duties.size() == 1
+                    ? quoted(m, duties.front()) + " needs its own output, so it can never start"
+                    : name_list(m, duties, true) + " need one another's output in a cycle, so none of them can start";
+            out.push_back(make_finding(rule_id::dependency_cycle, opts, {{"duties", sorted_refs(m, duties)}}, {},
+                                       std::move(message)));
         }
     }
 }

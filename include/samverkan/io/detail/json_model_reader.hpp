@@ -58,6 +58,10 @@ public:
 
     /// Reads and validates the whole text. Throws load_error.
     model read() {
+        // Room for the references at once: growing the pool by doubling would copy it and, while copying,
+        // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
+        // far more; the reservation is address space only until used.
+        pool_.reserve(text_.size() / 16);
         try {
             read_document();
             resolve();
