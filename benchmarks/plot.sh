@@ -70,7 +70,7 @@ for n in $sizes; do
   echo "$n $relations $(stat -c %s "$file") $best_load $best_audit $b_load $b_audit" >>"$data"
 done
 
-subtitle="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(date -u +%Y-%m-%d); synthetic models, seed 1, defect rate 0.01"
+subtitle="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), $(date -u +%Y-%m-%d); synthetic models, seed 1, defect rate 0.01"
 mkdir -p "$(dirname "$output")"
 gnuplot -e "data='$data'; output='$output'; subtitle='$subtitle'" "$root/benchmarks/plot.gnuplot"
 echo "wrote $output (data: $data)" >&2

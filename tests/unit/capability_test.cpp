@@ -416,6 +416,7 @@ TEST_CASE("a long chain of bare delegations, listed backwards, reaches its end")
     model m;
     auto const x = m.add_mandate({.id = "x"});
     std::vector<actor_id> chain;
+    chain.reserve(3000);
     for (int i = 0; i < 3000; ++i) chain.push_back(m.add_actor({.id = "a" + std::to_string(i)}));
     m.grant(chain.front(), x);
     for (std::size_t i = chain.size() - 1; i > 0; --i) m.delegate(chain[i - 1], chain[i], x);

@@ -70,9 +70,11 @@ TEST_CASE("mandate-missing reasons: not-held, invalid-delegation, scope and stag
     t.m.require(d, t.leda);
     for (auto a : {fritid, forening, sdf}) t.m.assign(a, d, R);
     t.m.assign(sn, d, A);
+    std::string const missing =
+        std::string{"error mandate-missing duty=plan mandate=leda | "} +
+        "reasons={forening:invalid-delegation,fritid:not-held,sdf-norr:scope,sn:stage} capable=[ks]";
     CHECK(t.run() == strings{
-                         "error mandate-missing duty=plan mandate=leda | "
-                         "reasons={forening:invalid-delegation,fritid:not-held,sdf-norr:scope,sn:stage} capable=[ks]",
+                         missing,
                          "warning accountable-without-mandate duty=plan actor=sn | mandates=[leda]",
                          "info responsible-without-mandate duty=plan actor=forening | mandates=[leda]",
                          "info responsible-without-mandate duty=plan actor=fritid | mandates=[leda]",

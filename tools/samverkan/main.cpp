@@ -100,9 +100,8 @@ public:
         is_option = false;
         if (a == "--" && !options_ended_) {
             options_ended_ = true;
-            if (done()) return {};
-            a = args_[i_++];
-            return a;
+            if (done()) throw usage_error{"nothing follows --"};
+            return args_[i_++];
         }
         if (!options_ended_ && a.size() > 1 && a[0] == '-') {
             is_option = true;

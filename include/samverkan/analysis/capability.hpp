@@ -257,7 +257,7 @@ private:
         std::uint32_t delegation;
         std::uint32_t to;         // node that receives the grant
         std::uint32_t scope;      // none: everywhere
-        std::uint32_t slot_begin; // flags in grant_slots_, one per granted stage, or one for "every stage"
+        std::uint32_t slot_begin; // flags in grant_slots, one per granted stage, or one for "every stage"
         std::uint32_t remaining;  // stages not yet covered
         bool every_stage;
         bool scope_covered = false;
@@ -516,7 +516,7 @@ inline std::vector<actor_id> capability_index::capable_actors(mandate_id mnd, pl
     for_covering_origins(mnd, where.scope, [&](std::uint32_t i) {
         if (valid_at(items_[i], where.stage))
             for (auto k = item_node_begin_[i]; k < item_node_begin_[i + 1]; ++k)
-                out.push_back(actor_id{node_actor_[item_node_[k]]});
+                out.emplace_back(node_actor_[item_node_[k]]);
         return false;
     });
     std::sort(out.begin(), out.end());

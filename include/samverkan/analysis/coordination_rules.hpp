@@ -119,7 +119,7 @@ void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& op
         auto j = i;
         while (j < shared.size() && std::get<0>(shared[j]) == a && std::get<1>(shared[j]) == b) ++j;
         duties.clear();
-        for (auto k = i; k < j; ++k) duties.push_back(duty_id{std::get<2>(shared[k])});
+        for (auto k = i; k < j; ++k) duties.emplace_back(std::get<2>(shared[k]));
         sort_by_id_text(m, duties);
         std::vector<actor_id> pair{actor_id{a}, actor_id{b}};
         sort_by_id_text(m, pair);

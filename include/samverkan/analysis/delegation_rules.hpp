@@ -118,7 +118,7 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
             actors.clear();
             auto j = i;
             for (; j < in_cycle.size() && in_cycle[j].first == in_cycle[i].first; ++j)
-                actors.push_back(actor_id{static_cast<std::uint32_t>(in_cycle[j].second & 0xffffffffU)});
+                actors.emplace_back(static_cast<std::uint32_t>(in_cycle[j].second & 0xffffffffU));
             i = j;
             sort_by_id_text(m, actors);
             std::string message = name_list(m, actors) + " delegate " + quoted(m, x) +

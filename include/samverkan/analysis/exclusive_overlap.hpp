@@ -10,8 +10,10 @@
 // `scopes` are the scopes (nullopt for everywhere) of one overlapping pair of holdings, in the order of
 // `actors`; of several such pairs the one with the smallest (scope text, scope text) is shown, everywhere
 // first, so the witness does not depend on listing order.
-// Complexity: O(H log H) for H holdings of exclusive mandates, plus for each holding the holdings met on
-// its scope chain (scope depth x bucket sizes: proportional to the overlapping pairs found).
+// Complexity: O(H log H) for H holdings of exclusive mandates, plus O(depth x log H) per holding to find
+// the buckets on its scope chain, plus one stage check per pair of holdings whose scopes overlap (every such
+// pair of different actors with a common stage is a finding, so this is the output size unless many
+// holdings of one place have disjoint stages).
 #ifndef SAMVERKAN_ANALYSIS_EXCLUSIVE_OVERLAP_HPP
 #define SAMVERKAN_ANALYSIS_EXCLUSIVE_OVERLAP_HPP
 

@@ -72,7 +72,7 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
             duties.clear();
             auto j = i;
             for (; j < in_cycle.size() && in_cycle[j].first == in_cycle[i].first; ++j)
-                duties.push_back(duty_id{in_cycle[j].second});
+                duties.emplace_back(in_cycle[j].second);
             i = j;
             sort_by_id_text(m, duties);
             std::string message =

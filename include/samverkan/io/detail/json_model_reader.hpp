@@ -25,8 +25,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <functional>
-#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -521,9 +519,7 @@ private:
                                "duplicate forum id " + quote(f.value.id) + " (first at /forums/" + std::to_string(first->index()) +
                                    ", line " + std::to_string(where.line) + "); ids must be unique within a kind");
             }
-            std::string const id = f.value.id; // kept for the duplicate check above; the value is moved
-            m_.add_forum(std::move(f.value), {.scope = scope});
-            f.value.id = id;
+            m_.add_forum(f.value, {.scope = scope}); // a copy: other_kinds still reads the ids of forums_
         }
         forums_added_ = true;
     }
