@@ -198,11 +198,9 @@ public:
         case expect::array_first:
             if (peek() == ']') return close(']');
             return parse_value();
-        case expect::array_next: return parse_value();
         case expect::object_first:
             if (peek() == '}') return close('}');
             return key();
-        case expect::object_next: return key();
         case expect::colon:
             if (at_end()) truncated();
             if (peek() != ':') fail_at(pos_, "expected ':' after the key " + quoted(stack_.back().key) + ", found " + found());
@@ -221,7 +219,6 @@ public:
     [[nodiscard]] std::size_t offset() const noexcept { return token_; }
     /// Number of open objects and arrays.
     [[nodiscard]] std::size_t depth() const noexcept { return stack_.size(); }
-    [[nodiscard]] std::string_view text() const noexcept { return text_; }
 
     /// The JSON pointer of the current value: for a key, the member it names; for object_begin or
     /// array_begin, the container itself; for object_end or array_end, the container just closed.
@@ -245,7 +242,7 @@ private:
         return out;
     }
 
-    enum class expect : std::uint8_t { document, array_first, array_next, object_first, object_next, colon, comma_or_close, done };
+    enum class expect : std::uint8_t { document, array_first, object_first, colon, comma_or_close, done };
 
     struct key_entry {
         std::string_view text;
@@ -305,7 +302,6 @@ private:
             char const d = peek();
             if (d == (f.object ? '}' : ']'))
                 fail_at(pos_, std::string{"trailing comma before '"} + d + "': JSON does not allow one");
-            expect_ = f.object ? expect::object_next : expect::array_next;
             return f.object ? key() : parse_value();
         }
         if (c == (f.object ? '}' : ']')) return close(c);

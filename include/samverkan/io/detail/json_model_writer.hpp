@@ -61,18 +61,20 @@ public:
         out_.newline(level_ + 1);
         out_.put(']');
     }
-    /// Stored attribute text (a JSON object), re-formatted; left out when empty.
-    void attributes(std::string_view text, std::string_view owner) {
+    /// Stored attribute text (a JSON object), re-formatted; left out when empty. `owner()` names the
+    /// element in an error message (called only then).
+    template <class Owner>
+    void attributes(std::string_view text, Owner const& owner) {
         if (text.empty()) return;
         std::size_t i = 0;
         while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
         if (i == text.size() || text[i] != '{')
-            throw error{"cannot write the attributes of " + std::string{owner} + ": they must be a JSON object"};
+            throw error{"cannot write the attributes of " + owner() + ": they must be a JSON object"};
         key("attributes");
         try {
             write_pretty(out_, text, level_ + 1);
         } catch (json_failure const& f) {
-            throw error{"cannot write the attributes of " + std::string{owner} + ": not valid JSON (" + f.message() + ")"};
+            throw error{"cannot write the attributes of " + owner() + ": not valid JSON (" + f.message() + ")"};
         }
     }
     json_sink& sink() noexcept { return out_; }
@@ -97,7 +99,7 @@ public:
         top.string("format", "samverkan/1");
         top.optional_string("name", m_.name());
         top.optional_string("description", m_.description());
-        top.attributes(m_.attributes(), "the model");
+        top.attributes(m_.attributes(), [] { return std::string{"the model"}; });
         array(top, "stages", m_.stages(), [&](object_writer& o, stage_id s) { stage(o, s); });
         array(top, "scopes", m_.scopes(), [&](object_writer& o, scope_id s) { scope(o, s); });
         array(top, "actors", m_.actors(), [&](object_writer& o, actor_id a) { actor(o, a); });
@@ -135,7 +137,10 @@ private:
     auto id_text() const {
         return [this](Id id) -> std::string_view { return m_[id].id; };
     }
-    static std::string owner(std::string_view kind, std::string_view id) { return std::string{kind} + " " + quote(id); }
+    /// Names an element in an error message: `actor "ks"`.
+    static auto owner(std::string_view kind, std::string_view id) {
+        return [kind, id] { return std::string{kind} + " " + quote(id); };
+    }
 
     void stage(object_writer& o, stage_id s) {
         auto const& e = m_[s];
@@ -176,7 +181,7 @@ private:
         o.string("actor", text(v.actor));
         o.string("mandate", text(v.mandate));
         reach(o, v.where);
-        o.attributes(v.attributes, "holding " + std::to_string(h.index()));
+        o.attributes(v.attributes, [h] { return "holding " + std::to_string(h.index()); });
     }
     void delegation(object_writer& o, delegation_id d) {
         auto const v = m_.delegation(d);
@@ -184,7 +189,7 @@ private:
         o.string("to", text(v.to));
         o.string("mandate", text(v.mandate));
         reach(o, v.where);
-        o.attributes(v.attributes, "delegation " + std::to_string(d.index()));
+        o.attributes(v.attributes, [d] { return "delegation " + std::to_string(d.index()); });
     }
     void duty(object_writer& o, duty_id d) {
         auto const& e = m_[d];

@@ -49,7 +49,9 @@ public:
         buffer_.clear();
         if (!*os_) throw error{"could not write the output (disk full, or the reader went away?)"};
     }
+    /// The buffer, for appending to it directly; call written() afterwards.
     [[nodiscard]] std::string& buffer() noexcept { return buffer_; }
+    void written() { maybe_flush(); }
 
 private:
     static constexpr std::size_t chunk = std::size_t{1} << 16;
@@ -105,7 +107,7 @@ inline void append_string(std::string& out, std::string_view s) {
 
 inline void append_string(json_sink& out, std::string_view s) {
     append_string(out.buffer(), s);
-    out.append({}); // flushes when the buffer is full
+    out.written();
 }
 
 /// `s` JSON-escaped and quoted, for messages: "polis".
