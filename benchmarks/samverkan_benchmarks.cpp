@@ -186,8 +186,8 @@ api_script const& script_for(loaded& l) {
 void set_counters(benchmark::State& state, loaded const& l) {
     state.counters["elements"] = l.elements;
     state.counters["relations"] = l.relations;
-    state.counters["per_relation"] = benchmark::Counter(
-        l.relations, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.counters["per_relation"] =
+        benchmark::Counter(l.relations, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 // ---- the benchmarks ------------------------------------------------------------------------------------
@@ -330,10 +330,13 @@ void register_all() {
         };
         fam("assignment", [](model const& m, capability_index const&) { return samverkan::check_assignment_rules(m); });
         fam("mandate", [](model const& m, capability_index const& c) { return samverkan::check_mandate_rules(m, c); });
-        fam("exclusive_overlap", [](model const& m, capability_index const&) { return samverkan::check_exclusive_overlap(m); });
-        fam("delegation", [](model const& m, capability_index const& c) { return samverkan::check_delegation_rules(m, c); });
+        fam("exclusive_overlap",
+            [](model const& m, capability_index const&) { return samverkan::check_exclusive_overlap(m); });
+        fam("delegation",
+            [](model const& m, capability_index const& c) { return samverkan::check_delegation_rules(m, c); });
         fam("order", [](model const& m, capability_index const&) { return samverkan::check_order_rules(m); });
-        fam("coordination", [](model const& m, capability_index const& c) { return samverkan::check_coordination_rules(m, c); });
+        fam("coordination",
+            [](model const& m, capability_index const& c) { return samverkan::check_coordination_rules(m, c); });
         fam("inventory", [](model const& m, capability_index const&) { return samverkan::check_inventory_rules(m); });
         reg("audit", audit);
     }

@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
             else if (a == "--name") opts.name = next();
             else if (a == "--stats") stats = true;
             else if (a == "--help") {
-                std::cout << "usage: samverkan_synthetic [--municipalities N] [--seed S] [--defect-rate R] [--name TEXT] "
-                             "[--stats]\n";
+                std::cout
+                    << "usage: samverkan_synthetic [--municipalities N] [--seed S] [--defect-rate R] [--name TEXT] "
+                       "[--stats]\n";
                 return 0;
             } else throw std::invalid_argument{"unknown option " + std::string{a}};
         }

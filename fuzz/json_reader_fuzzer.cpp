@@ -84,8 +84,7 @@ struct duplicate_key_handler {
 bool cursor_accepts(std::string_view text, std::string& why) {
     try {
         samverkan::io::detail::json_cursor c{text, samverkan::io::json_max_depth};
-        while (c.next() != samverkan::io::detail::json_event::end) {
-        }
+        while (c.next() != samverkan::io::detail::json_event::end) {}
         return true;
     } catch (samverkan::io::detail::json_failure const& f) {
         why = f.message();
@@ -103,7 +102,8 @@ void differential(std::string_view text) {
     std::size_t const used = parser.write_some(false, text.data(), text.size(), ec);
     if (ec == boost::json::error::exponent_overflow) return; // a limit of Boost.JSON's number conversion
     bool const theirs = !ec && used == text.size() && !parser.handler().duplicate;
-    if (ours != theirs) bug(ours ? "accepted what Boost.JSON rejects" : ("rejected what Boost.JSON accepts: " + why).c_str(), text);
+    if (ours != theirs)
+        bug(ours ? "accepted what Boost.JSON rejects" : ("rejected what Boost.JSON accepts: " + why).c_str(), text);
 }
 
 void round_trip(std::string_view text) {

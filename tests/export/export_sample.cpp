@@ -42,13 +42,16 @@ sample make_sample() {
     m.nest(centrum, kommun);
 
     auto ks = m.add_actor({.id = "ks", .name = "Kommunstyrelsen", .category = "kommun"});
-    auto sf = m.add_actor({.id = "sf", .name = "Samordnings-\nfunktionen", .category = "kommun",
-                           .attributes = R"({"fte": 1.5})"});
+    auto sf = m.add_actor(
+        {.id = "sf", .name = "Samordnings-\nfunktionen", .category = "kommun", .attributes = R"({"fte": 1.5})"});
     auto lpo = m.add_actor({.id = "lpo:1", .name = "Polisen \"LPO\" <Norr> & co", .category = "stat"});
-    auto nobody = m.add_actor({.id = "", .name = "ctl\x01\x1f" "char \xff end"});
+    auto nobody = m.add_actor({.id = "",
+                               .name = "ctl\x01\x1f"
+                                       "char \xff end"});
 
     auto leda = m.add_mandate({.id = "leda", .name = "Leda och samordna", .basis = "KL 6 kap. 1 §", .exclusive = true});
-    auto polis = m.add_mandate({.id = "polis", .name = "Polisiära befogenheter", .basis = "PL 2 §", .delegable = false});
+    auto polis =
+        m.add_mandate({.id = "polis", .name = "Polisiära befogenheter", .basis = "PL 2 §", .delegable = false});
 
     auto lb = m.add_duty({.id = "lagesbild", .name = "Ta fram lägesbild", .basis = "Lag (2023:196) 4 §"},
                          {.stage = lagesbild, .scope = kommun});
@@ -81,10 +84,17 @@ sample make_sample() {
     using samverkan::ref_list;
     using samverkan::severity;
     auto& f = s.findings.findings;
-    f.push_back({"mandate-missing", severity::error, {{"duty", lb}, {"mandate", leda}}, {}, "no performer holds 'Leda'"});
-    f.push_back({"exclusive-overlap", severity::error, {{"mandate", leda}, {"actors", ref_list{ks, lpo}}}, {},
+    f.push_back(
+        {"mandate-missing", severity::error, {{"duty", lb}, {"mandate", leda}}, {}, "no performer holds 'Leda'"});
+    f.push_back({"exclusive-overlap",
+                 severity::error,
+                 {{"mandate", leda}, {"actors", ref_list{ks, lpo}}},
+                 {},
                  "both hold \"leda\" in Centrum"});
-    f.push_back({"invalid-delegation", severity::error, {{"mandate", polis}, {"from", lpo}, {"to", lpo}}, {},
+    f.push_back({"invalid-delegation",
+                 severity::error,
+                 {{"mandate", polis}, {"from", lpo}, {"to", lpo}},
+                 {},
                  "self-delegation \\ of 'polis'"});
     f.push_back({"unassigned-duty", severity::error, {{"duty", atg}}, {}, "nobody does <it>"});
     f.push_back({"coordination-gap", severity::warning, {{"actors", ref_list{sf, lpo}}}, {}, "no shared forum"});

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+namespace samverkan_tests_audit_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_lines;
 using samverkan_test::lines;
@@ -291,3 +293,5 @@ TEST_CASE("compare_findings orders by severity, rule, subjects, then witness and
     sort_findings(m, v);
     CHECK(v == std::vector<finding>{e, x, x2, y, z});
 }
+
+} // namespace samverkan_tests_audit_test

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+namespace samverkan_tests_capability_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 
 namespace {
@@ -427,3 +429,5 @@ TEST_CASE("a long chain of bare delegations, listed backwards, reaches its end")
     for (auto d : m.delegations()) valid += cap.valid(d) ? 1U : 0U;
     CHECK(valid == chain.size() - 1);
 }
+
+} // namespace samverkan_tests_capability_test

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+namespace samverkan_tests_concepts_test { // one per file: the tests are built as a unity build
+
 namespace sv = samverkan;
 
 namespace concepts_test {
@@ -235,3 +237,5 @@ TEST_CASE("concepts: display_name accepts any element_type") {
     CHECK(sv::display_name(c) == "Named");
     CHECK(sv::display_name(concepts_test::minimal{"k", "n"}) == "n");
 }
+
+} // namespace samverkan_tests_concepts_test

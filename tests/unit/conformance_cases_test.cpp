@@ -22,6 +22,8 @@
 #include <variant>
 #include <vector>
 
+namespace samverkan_tests_conformance_cases_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 
 namespace {
@@ -187,3 +189,5 @@ TEST_CASE("conformance: every valid case gives exactly the expected findings") {
         CHECK(actual_lines(m, audit(m)) == expected);
     }
 }
+
+} // namespace samverkan_tests_conformance_cases_test

@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+namespace samverkan_tests_examples_test { // one per file: the tests are built as a unity build
+
 namespace {
 
 using samverkan::model;
@@ -217,3 +219,5 @@ TEST_CASE("centrum_bid: a skötselavtal with Brf Parkhuset clears the free-rider
     };
     CHECK(audit_lines(m) == expected);
 }
+
+} // namespace samverkan_tests_examples_test

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace samverkan_tests_export_csv_test { // one per file: the tests are built as a unity build
+
 namespace {
 
 using samverkan::raci;
@@ -27,7 +29,8 @@ std::vector<std::string> raci_entries(Model const& m) {
         for (auto a : m.actors())
             for (raci r : {raci::responsible, raci::accountable, raci::consulted, raci::informed})
                 for (auto const& x : m.raci_of(d))
-                    if (x.actor == a && x.role == r) out.push_back(m[d].id + ":" + m[a].id + ":" + samverkan::letter(r));
+                    if (x.actor == a && x.role == r)
+                        out.push_back(m[d].id + ":" + m[a].id + ":" + samverkan::letter(r));
     return out;
 }
 
@@ -101,8 +104,8 @@ TEST_CASE("read_raci_csv reads the canonical form") {
     CHECK(m[samverkan::actor_id{2}].id == "lpo");
     CHECK(m[samverkan::actor_id{0}].name.empty());
     CHECK(m[samverkan::duty_id{1}].id == "plan");
-    CHECK(raci_entries(m) == std::vector<std::string>{"lagesbild:ks:A", "lagesbild:sf:R", "lagesbild:lpo:C", "plan:ks:R",
-                                                      "plan:ks:A", "plan:lpo:C", "plan:lpo:I"});
+    CHECK(raci_entries(m) == std::vector<std::string>{"lagesbild:ks:A", "lagesbild:sf:R", "lagesbild:lpo:C",
+                                                      "plan:ks:R", "plan:ks:A", "plan:lpo:C", "plan:lpo:I"});
 }
 
 TEST_CASE("read_raci_csv accepts what spreadsheets write") {
@@ -115,10 +118,12 @@ TEST_CASE("read_raci_csv accepts what spreadsheets write") {
         CHECK(raci_entries(samverkan::io::read_raci_csv("duty,ks,sf\rlagesbild,A,R\rplan,RA,\r")) == expected);
     }
     SECTION("a UTF-8 byte-order mark") {
-        CHECK(raci_entries(samverkan::io::read_raci_csv("\xEF\xBB\xBF" "duty,ks,sf\r\nlagesbild,A,R\r\nplan,RA,\r\n")) == expected);
+        CHECK(raci_entries(samverkan::io::read_raci_csv("\xEF\xBB\xBF"
+                                                        "duty,ks,sf\r\nlagesbild,A,R\r\nplan,RA,\r\n")) == expected);
     }
     SECTION("semicolons, detected from the header") {
-        auto m = samverkan::io::read_raci_csv("\xEF\xBB\xBF" "Duty;ks;sf\r\nlagesbild;A;R\r\nplan;\"R,A\";\r\n");
+        auto m = samverkan::io::read_raci_csv("\xEF\xBB\xBF"
+                                              "Duty;ks;sf\r\nlagesbild;A;R\r\nplan;\"R,A\";\r\n");
         CHECK(raci_entries(m) == expected);
     }
     SECTION("a quoted first header cell followed by semicolons") {
@@ -144,24 +149,31 @@ TEST_CASE("read_raci_csv reads quoted ids with separators, quotes and line break
     REQUIRE(m.count<samverkan::duty_id>() == 2);
     CHECK(m[samverkan::duty_id{0}].id == "line one\r\nline two");
     CHECK(m[samverkan::duty_id{1}].id.empty());
-    CHECK(raci_entries(m) == std::vector<std::string>{"line one\r\nline two:Polisen, LPO:R", "line one\r\nline two:say \"hi\":A",
-                                                      "line one\r\nline two::I", "::C"});
+    CHECK(raci_entries(m) == std::vector<std::string>{"line one\r\nline two:Polisen, LPO:R",
+                                                      "line one\r\nline two:say \"hi\":A", "line one\r\nline two::I",
+                                                      "::C"});
 }
 
 TEST_CASE("read_raci_csv reports errors with source, row, column and cell") {
-    CHECK(read_error("") == "raci.csv:1:1: empty input: expected a header row starting with the cell \"duty\" (cell A1)");
-    CHECK(read_error("Ansvar,ks\n") == "raci.csv:1:1: the header row must start with the cell \"duty\" (found \"Ansvar\"); "
-                                       "the other header cells are actor ids (cell A1)");
-    CHECK(read_error("duty,ks,sf,ks\n") == "raci.csv:1:4: actor \"ks\" is listed twice in the header (also in column 2) (cell D1)");
+    CHECK(read_error("") ==
+          "raci.csv:1:1: empty input: expected a header row starting with the cell \"duty\" (cell A1)");
+    CHECK(read_error("Ansvar,ks\n") ==
+          "raci.csv:1:1: the header row must start with the cell \"duty\" (found \"Ansvar\"); "
+          "the other header cells are actor ids (cell A1)");
+    CHECK(read_error("duty,ks,sf,ks\n") ==
+          "raci.csv:1:4: actor \"ks\" is listed twice in the header (also in column 2) (cell D1)");
     CHECK(read_error("duty,ks,,sf\n").starts_with("raci.csv:1:3: empty header cell"));
     CHECK(read_error("duty,ks\nlagesbild,A\nplan,R\nlagesbild,C\n") ==
           "raci.csv:4:1: duty \"lagesbild\" is listed twice (also in row 2) (cell A4)");
     CHECK(read_error("duty,ks\n,A\n").starts_with("raci.csv:2:1: empty duty id"));
     CHECK(read_error("duty,ks,sf\nlagesbild,A,X\n") ==
-          "raci.csv:2:3: unknown role \"X\" for actor \"sf\" on duty \"lagesbild\"; a cell holds the letters R, A, C and I (cell C2)");
+          "raci.csv:2:3: unknown role \"X\" for actor \"sf\" on duty \"lagesbild\"; a cell holds the letters R, A, C "
+          "and I (cell C2)");
     CHECK(read_error("duty,ks\nlagesbild,Å\n").starts_with("raci.csv:2:2: unknown role \"Å\""));
-    CHECK(read_error("duty,ks\nlagesbild,RAr\n") == "raci.csv:2:2: role R given twice for actor \"ks\" on duty \"lagesbild\" (cell B2)");
-    CHECK(read_error("duty,ks\nlagesbild,A,R\n") == "raci.csv:2:3: \"R\" is in a column with no actor in the header (cell C2)");
+    CHECK(read_error("duty,ks\nlagesbild,RAr\n") ==
+          "raci.csv:2:2: role R given twice for actor \"ks\" on duty \"lagesbild\" (cell B2)");
+    CHECK(read_error("duty,ks\nlagesbild,A,R\n") ==
+          "raci.csv:2:3: \"R\" is in a column with no actor in the header (cell C2)");
     CHECK(read_error("duty,ks\nlagesbild,\"A\n").starts_with("raci.csv:2:2: this quoted cell is never closed"));
     CHECK(read_error("duty,ks\n\"lagesbild\"x,A\n").starts_with("raci.csv:2:1: text after the closing quote"));
     CHECK(read_error("duty,k\"s\n").starts_with("raci.csv:1:2: a quote inside an unquoted cell"));
@@ -171,14 +183,16 @@ TEST_CASE("read_raci_csv reports errors with source, row, column and cell") {
     // Columns past Z are named like a spreadsheet's.
     std::string wide = "duty";
     for (int i = 0; i < 27; ++i) wide += ",a" + std::to_string(i);
-    CHECK(read_error(wide + "\nd" + std::string(27, ',') + "Z\n") == "raci.csv:2:28: unknown role \"Z\" for actor \"a26\" on duty \"d\"; "
-                                                                       "a cell holds the letters R, A, C and I (cell AB2)");
+    CHECK(read_error(wide + "\nd" + std::string(27, ',') + "Z\n") ==
+          "raci.csv:2:28: unknown role \"Z\" for actor \"a26\" on duty \"d\"; "
+          "a cell holds the letters R, A, C and I (cell AB2)");
 }
 
 TEST_CASE("RACI CSV round trips") {
     SECTION("write(read(x)) == x for canonical x") {
-        for (std::string const& x : {std::string{"duty\r\n"}, std::string{"duty,ks,sf,lpo\r\nlagesbild,A,R,C\r\nplan,RA,,CI\r\nx,,,\r\n"},
-                                    std::string{"duty,\"\",\"a,b\",\"q\"\"q\",Åtgärd\r\n\"\",RACI,,,\r\n\"multi\r\nline\",,I,C,A\r\n"}}) {
+        for (std::string const& x :
+             {std::string{"duty\r\n"}, std::string{"duty,ks,sf,lpo\r\nlagesbild,A,R,C\r\nplan,RA,,CI\r\nx,,,\r\n"},
+              std::string{"duty,\"\",\"a,b\",\"q\"\"q\",Åtgärd\r\n\"\",RACI,,,\r\n\"multi\r\nline\",,I,C,A\r\n"}}) {
             CHECK(csv_of(samverkan::io::read_raci_csv(x)) == x);
         }
     }
@@ -204,3 +218,5 @@ TEST_CASE("RACI CSV round trips") {
         CHECK(back.count<samverkan::actor_id>() == 3);
     }
 }
+
+} // namespace samverkan_tests_export_csv_test

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+namespace samverkan_tests_export_dot_test { // one per file: the tests are built as a unity build
+
 namespace {
 
 using samverkan::raci;
@@ -40,7 +42,9 @@ std::string line_with(std::string const& dot, std::string_view needle) {
 }
 
 // The line of the node with key `key` ("actor:ks").
-std::string node_line(std::string const& dot, std::string_view key) { return line_with(dot, "\"" + std::string{key} + "\" [shape="); }
+std::string node_line(std::string const& dot, std::string_view key) {
+    return line_with(dot, "\"" + std::string{key} + "\" [shape=");
+}
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
@@ -114,7 +118,8 @@ TEST_CASE("write_dot draws every element as a node with its kind's shape and a s
     CHECK(contains(dot, "digraph samverkan {"));
     CHECK(dot.ends_with("}\n"));
     CHECK(contains(node_line(dot, "actor:ks"), "shape=box, style=\"rounded,filled\""));
-    CHECK(contains(node_line(dot, "actor:ks"), "label=<Kommunstyrelsen<br/><font point-size=\"9\" color=\"#546e7a\">kommun</font>>"));
+    CHECK(contains(node_line(dot, "actor:ks"),
+                   "label=<Kommunstyrelsen<br/><font point-size=\"9\" color=\"#546e7a\">kommun</font>>"));
     CHECK(contains(node_line(dot, "mandate:leda"), "shape=note"));
     CHECK(contains(node_line(dot, "mandate:leda"), "KL 6 kap. 1 § · exclusive"));
     CHECK(contains(node_line(dot, "mandate:polis"), "not delegable"));
@@ -219,14 +224,18 @@ TEST_CASE("write_dot highlights each rule's findings where the rule points") {
         }
     }
     SECTION("multiple-accountable: the duty and its A edges") {
-        auto const dot = dot_of(f.m, f.one("multiple-accountable", severity::error, {{"duty", f.lb}, {"actors", ref_list{f.ks, f.lpo}}}));
+        auto const dot = dot_of(
+            f.m, f.one("multiple-accountable", severity::error, {{"duty", f.lb}, {"actors", ref_list{f.ks, f.lpo}}}));
         CHECK(contains(node_line(dot, "duty:lagesbild"), red));
         CHECK(contains(line_with(dot, "\"actor:ks\" -> \"duty:lagesbild\""), red));
-        CHECK(contains(line_with(dot, "label=<A<br/><b>multiple-accountable</b>>, fontcolor=\"#d32f2f\", tooltip=\"assigned: lpo"), red));
+        CHECK(contains(
+            line_with(dot, "label=<A<br/><b>multiple-accountable</b>>, fontcolor=\"#d32f2f\", tooltip=\"assigned: lpo"),
+            red));
         CHECK_FALSE(contains(line_with(dot, "label=<C>"), red)); // lpo's C edge stays plain
     }
     SECTION("accountable- and responsible-without-mandate: the A or R edge") {
-        auto dot = dot_of(f.m, f.one("accountable-without-mandate", severity::warning, {{"duty", f.lb}, {"actor", f.ks}}));
+        auto dot =
+            dot_of(f.m, f.one("accountable-without-mandate", severity::warning, {{"duty", f.lb}, {"actor", f.ks}}));
         CHECK(contains(line_with(dot, "\"actor:ks\" -> \"duty:lagesbild\""), orange));
         dot = dot_of(f.m, f.one("responsible-without-mandate", severity::info, {{"duty", f.lb}, {"actor", f.sf}}));
         auto const edge = line_with(dot, "\"actor:sf\" -> \"duty:lagesbild\"");
@@ -234,14 +243,16 @@ TEST_CASE("write_dot highlights each rule's findings where the rule points") {
         CHECK(contains(edge, "label=<R<br/><b>responsible-without-mandate</b>>"));
     }
     SECTION("exclusive-overlap: both actors' holds edges of the mandate") {
-        auto const dot = dot_of(f.m, f.one("exclusive-overlap", severity::error, {{"mandate", f.leda}, {"actors", ref_list{f.ks, f.lpo}}}));
+        auto const dot = dot_of(
+            f.m, f.one("exclusive-overlap", severity::error, {{"mandate", f.leda}, {"actors", ref_list{f.ks, f.lpo}}}));
         CHECK(contains(line_with(dot, "\"actor:ks\" -> \"mandate:leda\""), red));
         CHECK(contains(line_with(dot, "\"actor:lpo\" -> \"mandate:leda\""), red));
         CHECK_FALSE(contains(line_with(dot, "\"actor:lpo\" -> \"mandate:polis\""), red));
         CHECK(lines_with(dot, "exclusive-overlap</b>").size() == 2);
     }
     SECTION("invalid-delegation: the delegation edge") {
-        auto const dot = dot_of(f.m, f.one("invalid-delegation", severity::error, {{"mandate", f.polis}, {"from", f.lpo}, {"to", f.sf}}));
+        auto const dot = dot_of(
+            f.m, f.one("invalid-delegation", severity::error, {{"mandate", f.polis}, {"from", f.lpo}, {"to", f.sf}}));
         auto const edge = line_with(dot, "\"actor:lpo\" -> \"actor:sf\"");
         CHECK(contains(edge, red));
         CHECK(contains(edge, "style=\"dashed,bold\""));
@@ -249,7 +260,8 @@ TEST_CASE("write_dot highlights each rule's findings where the rule points") {
         CHECK_FALSE(contains(line_with(dot, "\"actor:ks\" -> \"actor:sf\""), red));
     }
     SECTION("delegation-cycle: the mandate's delegation edges inside the cycle") {
-        auto const dot = dot_of(f.m, f.one("delegation-cycle", severity::warning, {{"mandate", f.leda}, {"actors", ref_list{f.ks, f.sf}}}));
+        auto const dot = dot_of(
+            f.m, f.one("delegation-cycle", severity::warning, {{"mandate", f.leda}, {"actors", ref_list{f.ks, f.sf}}}));
         CHECK(contains(line_with(dot, "\"actor:ks\" -> \"actor:sf\""), orange));
         CHECK(contains(line_with(dot, "\"actor:sf\" -> \"actor:ks\""), orange));
         CHECK_FALSE(contains(line_with(dot, "\"actor:lpo\" -> \"actor:sf\""), orange)); // another mandate
@@ -276,7 +288,8 @@ TEST_CASE("write_dot highlights each rule's findings where the rule points") {
         CHECK(contains(edge, "tooltip=\"warning coordination-gap: a message\""));
     }
     SECTION("coordinator-without-mandate: the coordinator edge") {
-        auto const dot = dot_of(f.m, f.one("coordinator-without-mandate", severity::warning, {{"forum", f.rad}, {"actor", f.sf}}));
+        auto const dot =
+            dot_of(f.m, f.one("coordinator-without-mandate", severity::warning, {{"forum", f.rad}, {"actor", f.sf}}));
         CHECK(contains(line_with(dot, "\"forum:rad\" -> \"actor:sf\""), orange));
     }
     SECTION("forum-without-coordinator, idle-actor, unused-mandate: the node") {
@@ -288,7 +301,8 @@ TEST_CASE("write_dot highlights each rule's findings where the rule points") {
         CHECK(contains(node_line(dot, "mandate:unused"), "fillcolor=\"#e3f2fd\""));
     }
     SECTION("a user rule: every element its subjects name") {
-        auto const dot = dot_of(f.m, f.one("police-consulted", severity::warning, {{"duty", f.lb}, {"actors", ref_list{f.lpo, f.sf}}}));
+        auto const dot = dot_of(
+            f.m, f.one("police-consulted", severity::warning, {{"duty", f.lb}, {"actors", ref_list{f.lpo, f.sf}}}));
         CHECK(contains(node_line(dot, "duty:lagesbild"), orange));
         CHECK(contains(node_line(dot, "actor:lpo"), "<b>police-consulted</b>"));
         CHECK(contains(node_line(dot, "actor:sf"), orange));
@@ -308,12 +322,14 @@ TEST_CASE("write_dot combines findings on one item and takes the most severe col
     CHECK(contains(node, "<b>no-accountable<br/>no-responsible</b>"));
     CHECK(contains(node, "\\nerror no-accountable: first\\nwarning no-responsible: second"));
     // The title counts the findings; the legend explains the colours.
-    CHECK(contains(dot, "<b>Exempelkommun</b></font><br/><font point-size=\"13\"><font color=\"#d32f2f\">1 error</font>, "
-                        "<font color=\"#ef6c00\">1 warning</font>, <font color=\"#1976d2\">1 info</font></font>"));
+    CHECK(contains(dot,
+                   "<b>Exempelkommun</b></font><br/><font point-size=\"13\"><font color=\"#d32f2f\">1 error</font>, "
+                   "<font color=\"#ef6c00\">1 warning</font>, <font color=\"#1976d2\">1 info</font></font>"));
     CHECK(contains(dot, "finding: warning"));
 }
 
-TEST_CASE("write_dot draws findings about relations the model lacks as edges of their own, and skips unknown elements") {
+TEST_CASE(
+    "write_dot draws findings about relations the model lacks as edges of their own, and skips unknown elements") {
     fixture const f;
     samverkan::report r;
     // ks does not require polis on 'follow', and ks is not R on 'lagesbild'.
@@ -323,7 +339,8 @@ TEST_CASE("write_dot draws findings about relations the model lacks as edges of 
     r.findings.push_back({"idle-actor", severity::info, {{"actor", samverkan::actor_id{99}}}, {}, "m"});
     auto const dot = dot_of(f.m, r);
     CHECK(contains(line_with(dot, "\"duty:follow\" -> \"mandate:polis\""), "constraint=false"));
-    CHECK(contains(line_with(dot, "\"actor:ks\" -> \"duty:lagesbild\" [color=\"#1976d2\""), "responsible-without-mandate"));
+    CHECK(contains(line_with(dot, "\"actor:ks\" -> \"duty:lagesbild\" [color=\"#1976d2\""),
+                   "responsible-without-mandate"));
     CHECK(lines_with(dot, "idle-actor").empty());
 }
 
@@ -342,3 +359,5 @@ TEST_CASE("write_dot draws the real audit's findings") {
     CHECK(contains(node_line(dot, "duty:follow"), "unassigned-duty"));
     CHECK(contains(node_line(dot, "forum:tom"), "forum-without-coordinator"));
 }
+
+} // namespace samverkan_tests_export_dot_test

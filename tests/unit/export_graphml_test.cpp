@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+namespace samverkan_tests_export_graphml_test { // one per file: the tests are built as a unity build
+
 namespace {
 
 template <class Model>
@@ -218,7 +220,8 @@ TEST_CASE("write_graphml escapes text for XML, whatever the model holds") {
     auto const xml = graphml_of(m);
     CHECK(contains(xml, "<data key=\"g_name\">\"quoted\" &lt;tag&gt; &amp; 'single'</data>"));
     // CR survives as a reference; LF and tab are kept; NUL, BEL, U+FFFF and the broken sequence become U+FFFD.
-    CHECK(contains(xml, "<data key=\"g_description\">cr&#13;\nlf tab\tnul\xEF\xBF\xBDx bell\xEF\xBF\xBD ffff\xEF\xBF\xBD bad\xEF\xBF\xBD( end</data>"));
+    CHECK(contains(xml, "<data key=\"g_description\">cr&#13;\nlf tab\tnul\xEF\xBF\xBDx bell\xEF\xBF\xBD "
+                        "ffff\xEF\xBF\xBD bad\xEF\xBF\xBD( end</data>"));
     CHECK(contains(xml, "<node id=\"actor:Åtgärdsplan\">"));
     CHECK(contains(xml, "<data key=\"n_name\">]]&gt; in text</data>"));
 }
@@ -250,13 +253,20 @@ TEST_CASE("write_graphml gives each element a node key that is an NMTOKEN, uniqu
 
 TEST_CASE("write_graphml writes the described members of a planning tool's own element types") {
     samverkan::basic_model<budget_traits> m;
-    (void)m.add_actor({.id = "ks", .name = "Kommunstyrelsen", .budget_kkr = -1200, .share = 0.25, .contact = "registrator@example.se",
-                       .tags = {"x"}, .kind = "nämnd", .active = false});
+    (void)m.add_actor({.id = "ks",
+                       .name = "Kommunstyrelsen",
+                       .budget_kkr = -1200,
+                       .share = 0.25,
+                       .contact = "registrator@example.se",
+                       .tags = {"x"},
+                       .kind = "nämnd",
+                       .active = false});
     (void)m.add_actor({.id = "sf"});
     (void)m.add_duty({.id = "lb", .budget_kkr = "see plan"});
     auto const xml = graphml_of(m);
     CHECK(contains(xml, "<key id=\"n_budget_kkr_long\" for=\"node\" attr.name=\"budget_kkr\" attr.type=\"long\"/>"));
-    CHECK(contains(xml, "<key id=\"n_budget_kkr_string\" for=\"node\" attr.name=\"budget_kkr\" attr.type=\"string\"/>"));
+    CHECK(
+        contains(xml, "<key id=\"n_budget_kkr_string\" for=\"node\" attr.name=\"budget_kkr\" attr.type=\"string\"/>"));
     CHECK(contains(xml, "<key id=\"n_share\" for=\"node\" attr.name=\"share\" attr.type=\"double\"/>"));
     CHECK(contains(xml, "<key id=\"n_contact\" for=\"node\" attr.name=\"contact\" attr.type=\"string\"/>"));
     CHECK(contains(xml, "<key id=\"n_active\" for=\"node\" attr.name=\"active\" attr.type=\"boolean\"/>"));
@@ -285,3 +295,5 @@ TEST_CASE("write_graphml writes the default members that a type without a descri
     CHECK(contains(xml, "<data key=\"n_model\">EST</data>"));
     CHECK_FALSE(contains(xml, "secret"));
 }
+
+} // namespace samverkan_tests_export_graphml_test

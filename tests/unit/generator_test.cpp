@@ -15,6 +15,8 @@
 #endif
 #if __has_include(<samverkan/analysis/audit.hpp>)
 #include <samverkan/analysis/audit.hpp>
+
+namespace samverkan_tests_generator_test { // one per file: the tests are built as a unity build
 #define SAMVERKAN_TEST_HAVE_AUDIT 1
 #endif
 
@@ -53,8 +55,9 @@ TEST_CASE("generator: the model name, the header and every section are written")
                             "\"delegations\":[", "\"duties\":[", "\"forums\":["})
         CHECK(text.find(key) != std::string::npos);
     CHECK(text.ends_with("\n]\n}\n"));
-    CHECK(generate({.municipalities = 1}).find("\"name\":\"Syntetisk nationell samverkansmodell (1 kommuner, frö 1)\"") !=
-          std::string::npos);
+    CHECK(
+        generate({.municipalities = 1}).find("\"name\":\"Syntetisk nationell samverkansmodell (1 kommuner, frö 1)\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("generator: a municipality is the same whatever the number of municipalities") {
@@ -63,7 +66,9 @@ TEST_CASE("generator: a municipality is the same whatever the number of municipa
     std::string const three = generate({.municipalities = 3, .defect_rate = 0.05});
     auto k001_plans = [](std::string const& text) {
         std::size_t n = 0;
-        for (auto at = text.find("{\"id\":\"k001.sd"); at != std::string::npos; at = text.find("{\"id\":\"k001.sd", at + 1)) ++n;
+        for (auto at = text.find("{\"id\":\"k001.sd"); at != std::string::npos;
+             at = text.find("{\"id\":\"k001.sd", at + 1))
+            ++n;
         return n;
     };
     CHECK(k001_plans(two) == k001_plans(three));
@@ -109,10 +114,11 @@ TEST_CASE("generator: the output is a valid samverkan/1 model with the counts th
     CHECK(m.count<samverkan::mandate_id>() == s.count(samverkan::element_kind::mandate));
     CHECK(m.count<samverkan::duty_id>() == s.count(samverkan::element_kind::duty));
     CHECK(m.count<samverkan::forum_id>() == s.count(samverkan::element_kind::forum));
-    for (auto k : {samverkan::relation_kind::holds, samverkan::relation_kind::delegates, samverkan::relation_kind::assigned,
-                   samverkan::relation_kind::requires_mandate, samverkan::relation_kind::needs,
-                   samverkan::relation_kind::after, samverkan::relation_kind::within, samverkan::relation_kind::member,
-                   samverkan::relation_kind::coordinated_by, samverkan::relation_kind::covers}) {
+    for (auto k :
+         {samverkan::relation_kind::holds, samverkan::relation_kind::delegates, samverkan::relation_kind::assigned,
+          samverkan::relation_kind::requires_mandate, samverkan::relation_kind::needs, samverkan::relation_kind::after,
+          samverkan::relation_kind::within, samverkan::relation_kind::member, samverkan::relation_kind::coordinated_by,
+          samverkan::relation_kind::covers}) {
         INFO(static_cast<int>(k));
         CHECK(m.relation_count(k) == s.count(k));
     }
@@ -153,3 +159,5 @@ TEST_CASE("generator: every built-in rule fires, exactly as often as the generat
 }
 #endif
 #endif
+
+} // namespace samverkan_tests_generator_test

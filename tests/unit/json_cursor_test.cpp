@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+namespace samverkan_tests_json_cursor_test { // one per file: the tests are built as a unity build
+
 namespace {
 
 using samverkan::io::detail::json_cursor;
@@ -19,8 +21,7 @@ using samverkan::io::detail::json_failure;
 std::optional<json_failure> failure(std::string_view text, std::size_t max_depth = 512) {
     try {
         json_cursor c{text, max_depth};
-        while (c.next() != json_event::end) {
-        }
+        while (c.next() != json_event::end) {}
     } catch (json_failure const& f) {
         return f;
     }
@@ -37,10 +38,10 @@ std::string message(std::string_view text) {
 } // namespace
 
 TEST_CASE("json_cursor accepts standard JSON of every kind") {
-    for (std::string_view text : {"{}", "[]", "0", "-0", "1.5e+10", "-12.25E-3", "123456789012345678901234567890", "true",
-                                  "false", "null", R"("")", R"("a\"b\\c\/d\b\f\n\r\t")", R"("\u00e5\uD83D\uDE00")",
-                                  " \t\r\n[ 1 , { \"a\" : [ ] } ] \n", R"({"":1})", "\"\xc3\xa5\xe2\x82\xac\xf0\x9f\x98\x80\"",
-                                  "[1e999999999999]"})
+    for (std::string_view text :
+         {"{}", "[]", "0", "-0", "1.5e+10", "-12.25E-3", "123456789012345678901234567890", "true", "false", "null",
+          R"("")", R"("a\"b\\c\/d\b\f\n\r\t")", R"("\u00e5\uD83D\uDE00")", " \t\r\n[ 1 , { \"a\" : [ ] } ] \n",
+          R"({"":1})", "\"\xc3\xa5\xe2\x82\xac\xf0\x9f\x98\x80\"", "[1e999999999999]"})
         CHECK(valid(text));
 }
 
@@ -75,7 +76,9 @@ TEST_CASE("json_cursor rejects what strict JSON does not allow, saying what it i
 }
 
 TEST_CASE("json_cursor rejects invalid UTF-8 and lone surrogates") {
-    CHECK_THAT(message("[\"Lokalpolisomr\xe5" "det\"]"), Catch::Contains("invalid UTF-8 (byte 0xE5)"));
+    CHECK_THAT(message("[\"Lokalpolisomr\xe5"
+                       "det\"]"),
+               Catch::Contains("invalid UTF-8 (byte 0xE5)"));
     CHECK_FALSE(valid("[\"\xc0\xaf\"]"));         // overlong '/'
     CHECK_FALSE(valid("[\"\xe0\x80\xaf\"]"));     // overlong, three bytes
     CHECK_FALSE(valid("[\"\xed\xa0\x80\"]"));     // an encoded surrogate
@@ -121,7 +124,8 @@ TEST_CASE("json_cursor tracks the JSON pointer of every value") {
     json_cursor c{text};
     std::vector<std::string> paths;
     for (json_event e = c.next(); e != json_event::end; e = c.next())
-        if (e == json_event::string || e == json_event::number || e == json_event::literal_null) paths.push_back(c.path());
+        if (e == json_event::string || e == json_event::number || e == json_event::literal_null)
+            paths.push_back(c.path());
     CHECK(paths == std::vector<std::string>{"/duties/0/id", "/duties/0/raci/R/0", "/duties/0/raci/R/1", "/a~1b~0c"});
 }
 
@@ -151,3 +155,5 @@ TEST_CASE("json_cursor reports the offset of the offending byte") {
     CHECK(at.line == 2);
     CHECK(at.column == 4); // c, å (two bytes, one column), tab
 }
+
+} // namespace samverkan_tests_json_cursor_test

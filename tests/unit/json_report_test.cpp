@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+namespace samverkan_tests_json_report_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 
 namespace {
@@ -38,7 +40,8 @@ TEST_CASE("write_report_json writes every kind of subject and witness value") {
         .rule = "mandate-missing",
         .severity = severity::error,
         .subjects = {{"duty", element_ref{d}}, {"mandate", element_ref{leda}}},
-        .witness = {{"reasons", ref_map{{element_ref{sf}, "invalid-delegation"}}}, {"capable", ref_list{element_ref{ks}}}},
+        .witness = {{"reasons", ref_map{{element_ref{sf}, "invalid-delegation"}}},
+                    {"capable", ref_list{element_ref{ks}}}},
         .message = "No one assigned to 'lagesbild' holds \"leda\"",
     });
     r.findings.push_back(finding{
@@ -48,11 +51,16 @@ TEST_CASE("write_report_json writes every kind of subject and witness value") {
         .witness = {{"scopes", ref_list{element_ref{kommun}, std::nullopt}}},
         .message = "overlap",
     });
-    r.findings.push_back(finding{.rule = "idle-actor", .severity = severity::info, .subjects = {{"actor", element_ref{sf}}},
-                                 .witness = {}, .message = "idle"});
-    r.findings.push_back(finding{.rule = "invalid-delegation", .severity = severity::warning,
+    r.findings.push_back(finding{.rule = "idle-actor",
+                                 .severity = severity::info,
+                                 .subjects = {{"actor", element_ref{sf}}},
+                                 .witness = {},
+                                 .message = "idle"});
+    r.findings.push_back(finding{.rule = "invalid-delegation",
+                                 .severity = severity::warning,
                                  .subjects = {{"from", element_ref{ks}}},
-                                 .witness = {{"reason", std::string{"not-held"}}, {"capable", ref_list{}}}, .message = "x"});
+                                 .witness = {{"reason", std::string{"not-held"}}, {"capable", ref_list{}}},
+                                 .message = "x"});
 
     CHECK(report_json(m, r) == R"({
   "format": "samverkan-report/1",
@@ -153,3 +161,5 @@ TEST_CASE("the report of a real audit is valid JSON, deterministic, and names el
     CHECK(text.find("\"model\": \"Exempelkommun: lägesbild till åtgärdsplan\"") != std::string::npos);
     CHECK(text.find("\"duty\": \"plan\"") != std::string::npos);
 }
+
+} // namespace samverkan_tests_json_report_test

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 
+namespace samverkan_tests_json_roundtrip_test { // one per file: the tests are built as a unity build
+
 using samverkan_json_test::dump;
 using namespace samverkan;
 
@@ -25,7 +27,8 @@ TEST_CASE("every conformance model round-trips: load, write, load gives an equal
 }
 
 TEST_CASE("read_json reads every key of the format into the model") {
-    model const m = io::read_json(samverkan_json_test::read_text(samverkan_json_test::conformance_dir() / "cases/110-example-model.json"));
+    model const m = io::read_json(
+        samverkan_json_test::read_text(samverkan_json_test::conformance_dir() / "cases/110-example-model.json"));
     CHECK(m.name() == "Exempelkommun: lägesbild till åtgärdsplan");
     auto const ks = m.find<actor_id>("ks").value();
     auto const sf = m.find<actor_id>("sf").value();
@@ -68,7 +71,8 @@ TEST_CASE("attributes of every owner are kept: any JSON, numbers verbatim, key o
         "holds": [{"actor": "ks", "mandate": "m", "attributes": {"beslut": "KS § 12"}}],
         "delegations": [{"from": "ks", "to": "ks", "mandate": "m", "attributes": {}}]})";
     model const m = io::read_json(text);
-    CHECK(m.attributes() == R"({"z":1,"a":[1.50,-0,1E+400,123456789012345678901234567890],"t":"å/","n":null,"e":{},"l":[]})");
+    CHECK(m.attributes() ==
+          R"({"z":1,"a":[1.50,-0,1E+400,123456789012345678901234567890],"t":"å/","n":null,"e":{},"l":[]})");
     CHECK(m[actor_id{0}].attributes == R"({"x":true})");
     CHECK(m.holding(holding_id{0}).attributes == R"({"beslut":"KS § 12"})");
     CHECK(m.delegation(delegation_id{0}).attributes == "{}"); // present but empty is kept
@@ -201,9 +205,11 @@ TEST_CASE("an empty model writes as the format line only") {
 }
 
 TEST_CASE("ids may be any string: empty, escaped, differing only by Unicode normalisation") {
-    std::string const text = "{\"format\": \"samverkan/1\", \"actors\": [{\"id\": \"\"}, {\"id\": \"\xc3\xa5\"}, {\"id\": \"a\xcc\x8a\"},"
-                             " {\"id\": \"tab\\there \\\"q\\\" \\u0001\"}], \"duties\": [{\"id\": \"\", \"raci\": {\"R\": [\"\\u00e5\", \"\"], "
-                             "\"A\": [\"a\\u030a\", \"tab\\there \\\"q\\\" \\u0001\"]}}]}";
+    std::string const text =
+        "{\"format\": \"samverkan/1\", \"actors\": [{\"id\": \"\"}, {\"id\": \"\xc3\xa5\"}, {\"id\": \"a\xcc\x8a\"},"
+        " {\"id\": \"tab\\there \\\"q\\\" \\u0001\"}], \"duties\": [{\"id\": \"\", \"raci\": {\"R\": [\"\\u00e5\", "
+        "\"\"], "
+        "\"A\": [\"a\\u030a\", \"tab\\there \\\"q\\\" \\u0001\"]}}]}";
     model const m = io::read_json(text);
     REQUIRE(m.count<actor_id>() == 4);
     CHECK(m.find<actor_id>("") == actor_id{0});
@@ -275,14 +281,17 @@ TEST_CASE("long chains of stages and scopes load in linear time and keep their o
 
 TEST_CASE("the writer refuses text that would not be valid JSON") {
     model m;
-    auto const a = m.add_actor({.id = "ks", .name = "Lokalpolisomr\xe5" "det"});
+    auto const a = m.add_actor({.id = "ks",
+                                .name = "Lokalpolisomr\xe5"
+                                        "det"});
     CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("not valid UTF-8"));
     m.update(a, {.id = "ks", .attributes = "[1, 2]"});
     CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("attributes of actor \"ks\": they must be a JSON object"));
     m.update(a, {.id = "ks", .attributes = "{\"a\": 1,}"});
     CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("not valid JSON (trailing comma"));
     m.update(a, {.id = "ks", .attributes = " {\"a\" : [ 1 ] } "});
-    CHECK(io::to_json(m).find("\"attributes\": {\n        \"a\": [\n          1\n        ]\n      }") != std::string::npos);
+    CHECK(io::to_json(m).find("\"attributes\": {\n        \"a\": [\n          1\n        ]\n      }") !=
+          std::string::npos);
 }
 
 TEST_CASE("read_json_file names the file in errors and reports unreadable files without a position") {
@@ -301,6 +310,9 @@ TEST_CASE("read_json_file names the file in errors and reports unreadable files 
         FAIL("no error");
     } catch (io::load_error const& e) {
         CHECK(e.source() == file.string());
-        CHECK(std::string{e.what()} == file.string() + ":18:11: /duties/0/raci/R/0: unknown actor \"polis\"; did you mean \"lpo\"?");
+        CHECK(std::string{e.what()} ==
+              file.string() + ":18:11: /duties/0/raci/R/0: unknown actor \"polis\"; did you mean \"lpo\"?");
     }
 }
+
+} // namespace samverkan_tests_json_roundtrip_test

@@ -36,15 +36,18 @@ inline std::string dump(samverkan::model const& m) {
         os << '\n';
     }
     for (scope_id s : m.scopes())
-        os << "scope " << id(s) << " name=" << m[s].name << " within=" << opt(m.parent(s)) << " attributes=" << m[s].attributes << '\n';
+        os << "scope " << id(s) << " name=" << m[s].name << " within=" << opt(m.parent(s))
+           << " attributes=" << m[s].attributes << '\n';
     for (actor_id a : m.actors())
-        os << "actor " << id(a) << " name=" << m[a].name << " category=" << m[a].category << " attributes=" << m[a].attributes << '\n';
+        os << "actor " << id(a) << " name=" << m[a].name << " category=" << m[a].category
+           << " attributes=" << m[a].attributes << '\n';
     for (mandate_id x : m.mandates())
         os << "mandate " << id(x) << " name=" << m[x].name << " basis=" << m[x].basis << " exclusive=" << m[x].exclusive
            << " delegable=" << m[x].delegable << " attributes=" << m[x].attributes << '\n';
     for (holding_id h : m.holdings()) {
         auto const v = m.holding(h);
-        os << "holds " << id(v.actor) << ' ' << id(v.mandate) << ' ' << where(v.where) << " attributes=" << v.attributes << '\n';
+        os << "holds " << id(v.actor) << ' ' << id(v.mandate) << ' ' << where(v.where) << " attributes=" << v.attributes
+           << '\n';
     }
     for (delegation_id d : m.delegations()) {
         auto const v = m.delegation(d);
@@ -53,7 +56,8 @@ inline std::string dump(samverkan::model const& m) {
     }
     for (duty_id d : m.duties()) {
         os << "duty " << id(d) << " name=" << m[d].name << " basis=" << m[d].basis << " optional=" << m[d].optional
-           << " stage=" << opt(m.stage_of(d)) << " scope=" << opt(m.scope_of(d)) << " attributes=" << m[d].attributes << " requires:";
+           << " stage=" << opt(m.stage_of(d)) << " scope=" << opt(m.scope_of(d)) << " attributes=" << m[d].attributes
+           << " requires:";
         for (mandate_id x : m.required_mandates(d)) os << ' ' << id(x);
         os << " needs:";
         for (duty_id e : m.needs(d)) os << ' ' << id(e);
@@ -96,7 +100,8 @@ inline std::vector<std::filesystem::path> conformance_models(std::string_view fo
 }
 
 /// The load_error that reading `text` throws, or nullopt when it loads.
-inline std::optional<samverkan::io::load_error> load_failure(std::string_view text, std::string_view source = "m.json") {
+inline std::optional<samverkan::io::load_error> load_failure(std::string_view text,
+                                                             std::string_view source = "m.json") {
     try {
         (void)samverkan::io::read_json(text, source);
     } catch (samverkan::io::load_error const& e) {

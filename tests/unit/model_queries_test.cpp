@@ -17,6 +17,8 @@
 #include <type_traits>
 #include <vector>
 
+namespace samverkan_tests_model_queries_test { // one per file: the tests are built as a unity build
+
 namespace sv = samverkan;
 
 namespace {
@@ -380,3 +382,5 @@ TEST_CASE("stage_graph and scope_graph: Boost.Graph algorithms run on the model'
     boost::breadth_first_search(scopes, s.torget.index(), boost::visitor(vis));
     CHECK(ancestors == std::vector<std::size_t>{s.torget.index(), s.centrum.index(), s.kommun.index()});
 }
+
+} // namespace samverkan_tests_model_queries_test

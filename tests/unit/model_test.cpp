@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+namespace samverkan_tests_model_test { // one per file: the tests are built as a unity build
+
 namespace sv = samverkan;
 
 namespace {
@@ -655,3 +657,5 @@ TEST_CASE("model: a planning tool's own described element types are stored and r
     CHECK(names == std::vector<std::string>{"id", "name", "category", "budget_kkr", "contacts"});
     CHECK(contains(error_of([&] { m.add_actor({.id = "ks"}); }), "\"ks\""));
 }
+
+} // namespace samverkan_tests_model_test

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+namespace samverkan_tests_property_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::line;
 
@@ -422,3 +424,5 @@ TEST_CASE("property: the rule families together give exactly the audit's finding
         REQUIRE(all == audit(m).findings);
     }
 }
+
+} // namespace samverkan_tests_property_test

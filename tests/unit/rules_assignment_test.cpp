@@ -4,6 +4,8 @@
 
 #include <samverkan/analysis/assignment_rules.hpp>
 
+namespace samverkan_tests_rules_assignment_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_only;
 using samverkan_test::lines;
@@ -127,3 +129,5 @@ TEST_CASE("assignment rules honour the options: skipped rules and severities") {
     opts.skip(rule_id::unassigned_duty).set_severity(rule_id::no_accountable, severity::info);
     CHECK(lines(p.m, check_assignment_rules(p.m, opts)) == strings{"info no-accountable duty=d"});
 }
+
+} // namespace samverkan_tests_rules_assignment_test

@@ -5,6 +5,8 @@
 #include <samverkan/analysis/coordination_rules.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 
+namespace samverkan_tests_rules_coordination_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_only;
 using samverkan_test::lines;
@@ -221,3 +223,5 @@ TEST_CASE("unused-mandate: only a requirement or a direct holding counts, not a 
     auto const f = check_inventory_rules(n.m, audit_options{}.only({rule_id::unused_mandate}));
     CHECK(f[0].message.rfind("'Bara delegerat' is required by no duty", 0) == 0);
 }
+
+} // namespace samverkan_tests_rules_coordination_test

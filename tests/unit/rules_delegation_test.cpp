@@ -4,6 +4,8 @@
 
 #include <samverkan/analysis/delegation_rules.hpp>
 
+namespace samverkan_tests_rules_delegation_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_only;
 using samverkan_test::lines;
@@ -149,3 +151,5 @@ TEST_CASE("two disjoint cycles of one mandate give two findings; cycles count in
     CHECK(o.cycles() == strings{"warning delegation-cycle mandate=fast actors=[ekonomi,pe]",
                                 "warning delegation-cycle mandate=fast actors=[ks,sf]"});
 }
+
+} // namespace samverkan_tests_rules_delegation_test

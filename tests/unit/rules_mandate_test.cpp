@@ -4,6 +4,8 @@
 
 #include <samverkan/analysis/mandate_rules.hpp>
 
+namespace samverkan_tests_rules_mandate_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_only;
 using samverkan_test::lines;
@@ -242,3 +244,5 @@ TEST_CASE("the mandate rules honour the options and check_mandate_rules sorts it
           strings{"error accountable-without-mandate duty=a actor=sf | mandates=[leda]",
                   "error accountable-without-mandate duty=b actor=sf | mandates=[leda]"});
 }
+
+} // namespace samverkan_tests_rules_mandate_test

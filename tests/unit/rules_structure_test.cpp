@@ -5,6 +5,8 @@
 #include <samverkan/analysis/exclusive_overlap.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 
+namespace samverkan_tests_rules_structure_test { // one per file: the tests are built as a unity build
+
 using namespace samverkan;
 using samverkan_test::audit_only;
 using samverkan_test::lines;
@@ -183,3 +185,5 @@ TEST_CASE("a cycle across stages gives both dependency-cycle and stage-order (ca
     CHECK(r.order() == strings{"error dependency-cycle duties=[bild,plan]",
                                "error stage-order duty=bild needs=plan | stages=[s1,s2]"});
 }
+
+} // namespace samverkan_tests_rules_structure_test

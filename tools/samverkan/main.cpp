@@ -163,8 +163,9 @@ std::vector<samverkan::rule_id> parse_rules(std::string_view list, std::string_v
         if (!rule) {
             samverkan::io::detail::suggester s{item};
             for (auto r : samverkan::all_rules()) s.offer(to_string(r));
-            throw usage_error{"unknown rule id \"" + std::string{item} + "\" in " + std::string{option} +
-                              (s.found() ? "; did you mean \"" + s.best() + "\"?" : " (see rules.md for the catalogue)")};
+            throw usage_error{
+                "unknown rule id \"" + std::string{item} + "\" in " + std::string{option} +
+                (s.found() ? "; did you mean \"" + s.best() + "\"?" : " (see rules.md for the catalogue)")};
         }
         rules.push_back(*rule);
         if (comma == std::string_view::npos) return rules;
@@ -222,7 +223,8 @@ audit_request parse_audit(arguments& args) {
             set_file(file, a, "audit");
         } else if (a == "--format") {
             std::string_view const v = args.value(a);
-            if (v != "text" && v != "json") throw usage_error{"--format must be text or json, not \"" + std::string{v} + "\""};
+            if (v != "text" && v != "json")
+                throw usage_error{"--format must be text or json, not \"" + std::string{v} + "\""};
             request.json = v == "json";
         } else if (a == "--fail-on") {
             std::string_view const v = args.value(a);
@@ -282,8 +284,8 @@ outcome run_audit(arguments& args) {
 
     if (request.fail_on && r.summary().at_or_above(*request.fail_on) > 0) result.status = exit_findings;
     if (request.timings)
-        result.err = "samverkan: load " + format_seconds(load_s) + " s, audit " + format_seconds(audit_s) + " s, write " +
-                     format_seconds(write_s) + " s\n";
+        result.err = "samverkan: load " + format_seconds(load_s) + " s, audit " + format_seconds(audit_s) +
+                     " s, write " + format_seconds(write_s) + " s\n";
     return result;
 }
 

@@ -108,34 +108,52 @@ struct key_part {
 
 } // namespace detail
 
-/// Sorts findings into report order. O(n log n) comparisons of precomputed keys, plus one sort of the ids
-/// of each kind of element that occurs in a subject (O(e log e)); each finding is moved once.
+/// Sorts findings into report order. O(n log n) comparisons of precomputed keys, plus one sort by id text
+/// of the r distinct elements that occur in the subjects (O(r log r)); each finding is moved once. The
+/// cost does not depend on the size of the model, only on the findings.
 ///     samverkan::sort_findings(m, findings);
 template <class Traits>
 void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings) {
     using detail::key_part;
     if (findings.size() < 2) return;
 
-    // the rank of each element of a kind in id-text order, computed for the kinds that occur
-    std::array<std::vector<std::uint32_t>, 6> ranks;
+    // The elements of each kind that occur in a subject, ranked among themselves in id-text order: two
+    // elements of one kind compare by rank exactly as they compare by text.
+    constexpr std::size_t kinds = std::variant_size_v<element_ref>;
+    auto const index_of = [](element_ref const& r) { return std::visit([](auto id) { return id.index(); }, r); };
+    std::array<std::vector<element_ref>, kinds> occurring; // sorted by index, unique
+    std::array<std::vector<std::uint32_t>, kinds> rank_at; // rank of occurring[kind][i]
+    auto const note = [&occurring](element_ref const& r) { occurring[r.index()].push_back(r); };
+    for (auto const& f : findings)
+        for (auto const& fld : f.subjects) {
+            if (auto const* e = std::get_if<element_ref>(&fld.value)) note(*e);
+            else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
+                for (auto const& x : *l)
+                    if (x) note(*x);
+            } else if (auto const* mp = std::get_if<ref_map>(&fld.value))
+                for (auto const& kv : *mp) note(kv.first);
+        }
+    auto const by_index = [&index_of](element_ref const& a, element_ref const& b) { return index_of(a) < index_of(b); };
+    for (std::size_t kind = 0; kind < kinds; ++kind) {
+        auto& refs = occurring[kind];
+        if (refs.empty()) continue;
+        std::sort(refs.begin(), refs.end(), by_index);
+        refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+        std::vector<std::uint32_t> by_text(refs.size()); // positions in `refs`, sorted by id text
+        for (std::size_t i = 0; i < by_text.size(); ++i) by_text[i] = static_cast<std::uint32_t>(i);
+        std::sort(by_text.begin(), by_text.end(), [&m, &refs](std::uint32_t a, std::uint32_t b) {
+            return detail::id_text(m, refs[a]) < detail::id_text(m, refs[b]);
+        });
+        auto& ranks = rank_at[kind];
+        ranks.resize(refs.size());
+        for (std::size_t i = 0; i < by_text.size(); ++i) ranks[by_text[i]] = static_cast<std::uint32_t>(i);
+    }
     auto const rank_of = [&](element_ref const& r) -> key_part {
         auto const kind = r.index();
-        auto& rank = ranks[kind];
-        std::visit(
-            [&](auto id) {
-                using kind_id = decltype(id);
-                if (!rank.empty()) return;
-                std::vector<std::uint32_t> by_text(m.template count<kind_id>());
-                for (std::size_t i = 0; i < by_text.size(); ++i) by_text[i] = static_cast<std::uint32_t>(i);
-                std::sort(by_text.begin(), by_text.end(), [&m](std::uint32_t a, std::uint32_t b) {
-                    return detail::id_text(m, kind_id{a}) < detail::id_text(m, kind_id{b});
-                });
-                rank.resize(by_text.size());
-                for (std::size_t i = 0; i < by_text.size(); ++i) rank[by_text[i]] = static_cast<std::uint32_t>(i);
-            },
-            r);
-        auto const index = std::visit([](auto id) { return id.index(); }, r);
-        return {key_part::element_tag, static_cast<std::uint32_t>(kind), rank[index], detail::id_text(m, r)};
+        auto const& refs = occurring[kind];
+        auto const pos =
+            static_cast<std::size_t>(std::lower_bound(refs.begin(), refs.end(), r, by_index) - refs.begin());
+        return {key_part::element_tag, static_cast<std::uint32_t>(kind), rank_at[kind][pos], detail::id_text(m, r)};
     };
 
     // rule ids and subject keys, few and repeated in every finding, compare by their rank among themselves

@@ -70,7 +70,9 @@ iter_pair(It, It) -> iter_pair<It>;
 /// elements for which it holds (applied before Fn).
 struct keep_all {
     template <class T>
-    constexpr bool operator()(T const&) const noexcept { return true; }
+    constexpr bool operator()(T const&) const noexcept {
+        return true;
+    }
 };
 
 template <class Base, class Fn, class Pred = keep_all>
@@ -89,7 +91,8 @@ public:
         using reference = value_type;
         using iterator_category = std::forward_iterator_tag;
         iterator() = default;
-        iterator(base_iterator at, base_iterator end, Fn const& fn, Pred const& pred) : at_{at}, end_{end}, fn_{fn}, pred_{pred} {
+        iterator(base_iterator at, base_iterator end, Fn const& fn, Pred const& pred)
+            : at_{at}, end_{end}, fn_{fn}, pred_{pred} {
             skip();
         }
         value_type operator*() const { return (*fn_)(*at_); }

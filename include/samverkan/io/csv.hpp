@@ -57,7 +57,8 @@ namespace detail {
 
 /// Appends a CSV field, quoted when the canonical form asks for it (see the top of this file).
 inline void append_csv_field(std::string& out, std::string_view field) {
-    bool quote = field.empty() || field.front() == ' ' || field.front() == '\t' || field.back() == ' ' || field.back() == '\t';
+    bool quote =
+        field.empty() || field.front() == ' ' || field.front() == '\t' || field.back() == ' ' || field.back() == '\t';
     for (char c : field)
         if (c == ',' || c == ';' || c == '"' || c == '\r' || c == '\n') quote = true;
     if (!quote) {
@@ -82,7 +83,8 @@ struct csv_cell {
 /// "B3": the spreadsheet name of a cell. Columns past Z continue AA, AB, ...
 [[nodiscard]] inline std::string csv_cell_name(std::size_t row, std::size_t column) {
     std::string letters;
-    for (std::size_t c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (std::size_t c = column; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
     return letters + std::to_string(row);
 }
 
@@ -126,9 +128,12 @@ public:
         return cells;
     }
 
-    [[noreturn]] void fail(std::size_t column, std::string const& message) const { fail_at(source_, row_, column, message); }
+    [[noreturn]] void fail(std::size_t column, std::string const& message) const {
+        fail_at(source_, row_, column, message);
+    }
 
-    [[noreturn]] static void fail_at(std::string_view source, std::size_t row, std::size_t column, std::string const& message) {
+    [[noreturn]] static void fail_at(std::string_view source, std::size_t row, std::size_t column,
+                                     std::string const& message) {
         throw error{std::string{source} + ':' + std::to_string(row) + ':' + std::to_string(column) + ": " + message +
                     " (cell " + csv_cell_name(row, column) + ")"};
     }
@@ -142,7 +147,8 @@ private:
             ++at_;
             for (;;) {
                 if (at_ >= text_.size())
-                    fail(column, "this quoted cell is never closed; a quote inside a quoted cell is written twice (\"\")");
+                    fail(column,
+                         "this quoted cell is never closed; a quote inside a quoted cell is written twice (\"\")");
                 char const c = text_[at_++];
                 if (c != '"') {
                     cell.text += c;
@@ -154,11 +160,13 @@ private:
                 }
             }
             if (at_ < text_.size() && !ends_cell(text_[at_]))
-                fail(column, "text after the closing quote; quote the whole cell and write a quote inside it twice (\"\")");
+                fail(column,
+                     "text after the closing quote; quote the whole cell and write a quote inside it twice (\"\")");
         } else {
             while (at_ < text_.size() && !ends_cell(text_[at_])) {
                 if (text_[at_] == '"')
-                    fail(column, "a quote inside an unquoted cell; quote the whole cell and write the quote twice (\"\")");
+                    fail(column,
+                         "a quote inside an unquoted cell; quote the whole cell and write the quote twice (\"\")");
                 cell.text += text_[at_++];
             }
         }
@@ -209,8 +217,8 @@ private:
         if (role) {
             unsigned const bit = 1U << static_cast<unsigned>(*role);
             if ((roles & bit) != 0)
-                reader.fail(cell.column, std::string{"role "} + letter(*role) + " given twice for actor \"" + std::string{actor} +
-                                             "\" on duty \"" + std::string{duty} + "\"");
+                reader.fail(cell.column, std::string{"role "} + letter(*role) + " given twice for actor \"" +
+                                             std::string{actor} + "\" on duty \"" + std::string{duty} + "\"");
             roles |= bit;
         }
         i += step.length;
@@ -238,7 +246,8 @@ void write_raci_csv(std::ostream& os, basic_model<Traits> const& m) {
     for (duty_id d : m.duties()) {
         for (assignment const& x : m.raci_of(d)) {
             if (roles[x.actor.index()] == 0) touched.push_back(x.actor);
-            roles[x.actor.index()] = static_cast<std::uint8_t>(roles[x.actor.index()] | (1U << static_cast<unsigned>(x.role)));
+            roles[x.actor.index()] =
+                static_cast<std::uint8_t>(roles[x.actor.index()] | (1U << static_cast<unsigned>(x.role)));
         }
         line.clear();
         detail::append_csv_field(line, m[d].id);
@@ -264,7 +273,8 @@ void write_raci_csv(std::ostream& os, basic_model<Traits> const& m) {
 [[nodiscard]] inline samverkan::model read_raci_csv(std::string_view text, std::string_view source = "<input>") {
     detail::csv_reader reader{text, source};
     samverkan::model m;
-    if (reader.done()) detail::csv_reader::fail_at(source, 1, 1, "empty input: expected a header row starting with the cell \"duty\"");
+    if (reader.done())
+        detail::csv_reader::fail_at(source, 1, 1, "empty input: expected a header row starting with the cell \"duty\"");
 
     std::vector<detail::csv_cell> header;
     header.push_back(reader.read_header_start());
@@ -299,10 +309,12 @@ void write_raci_csv(std::ostream& os, basic_model<Traits> const& m) {
         if (blank) continue;
         auto const& id = cells.front();
         if (id.text.empty() && !id.quoted)
-            reader.fail(1, "empty duty id: the first cell of each row names a duty (write \"\" for a duty whose id is the "
-                           "empty string)");
+            reader.fail(1,
+                        "empty duty id: the first cell of each row names a duty (write \"\" for a duty whose id is the "
+                        "empty string)");
         if (auto seen = m.find<duty_id>(id.text))
-            reader.fail(1, "duty \"" + id.text + "\" is listed twice (also in row " + std::to_string(duty_rows[seen->index()]) + ")");
+            reader.fail(1, "duty \"" + id.text + "\" is listed twice (also in row " +
+                               std::to_string(duty_rows[seen->index()]) + ")");
         duty_id const d = m.add_duty({.id = id.text});
         duty_rows.push_back(reader.row());
         for (std::size_t i = 1; i < cells.size(); ++i) {

@@ -119,7 +119,8 @@ struct dot_edge_style {
     switch (k) {
     case relation_kind::holds: return {"#2e7d32", "solid", "normal", "1", "holds (actor → mandate)"};
     case relation_kind::delegates: return {"#8e24aa", "dashed", "normal", "1.2", "delegates (label: mandate)"};
-    case relation_kind::assigned: return {"#37474f", "solid", "normal", "1", "RACI: R solid, A bold, C dashed, I dotted"};
+    case relation_kind::assigned:
+        return {"#37474f", "solid", "normal", "1", "RACI: R solid, A bold, C dashed, I dotted"};
     case relation_kind::requires_mandate: return {"#8d6e63", "solid", "odiamond", "1", "requires (duty → mandate)"};
     case relation_kind::needs: return {"#00897b", "solid", "vee", "1.2", "needs (duty → needed duty)"};
     case relation_kind::after: return {"#7e57c2", "solid", "normal", "1.2", "stage order (earlier → later)"};
@@ -194,7 +195,8 @@ public:
                 edge(a.actor, d, relation_kind::assigned, role, marks_.assignment_of(a.actor, d, a.role),
                      styles[static_cast<std::size_t>(a.role)]);
             }
-            for (mandate_id r : m_.required_mandates(d)) edge(d, r, relation_kind::requires_mandate, {}, marks_.requirement(d, r), {});
+            for (mandate_id r : m_.required_mandates(d))
+                edge(d, r, relation_kind::requires_mandate, {}, marks_.requirement(d, r), {});
             for (duty_id e : m_.needs(d)) edge(d, e, relation_kind::needs, {}, marks_.need(d, e), {});
         }
         for (forum_id f : m_.forums()) {
@@ -409,7 +411,8 @@ private:
 
     // ---- edges ----------------------------------------------------------------------------------------
     template <element_id From, element_id To>
-    void edge(From from, To to, relation_kind kind, std::string_view label, dot_mark const* mark, std::string_view style) {
+    void edge(From from, To to, relation_kind kind, std::string_view label, dot_mark const* mark,
+              std::string_view style) {
         auto const look = dot_style_of(kind);
         if (style.empty()) style = look.style;
         out_ += "  \"";
@@ -439,7 +442,8 @@ private:
             out_ += '"';
         }
         out_ += ", tooltip=\"";
-        append_dot_escaped(out_, kind == relation_kind::after ? "stage order" : boost::describe::enum_to_string(kind, "relation"));
+        append_dot_escaped(out_, kind == relation_kind::after ? "stage order"
+                                                              : boost::describe::enum_to_string(kind, "relation"));
         out_ += ": ";
         append_dot_escaped(out_, m_[from].id);
         out_ += " -> ";
@@ -490,7 +494,7 @@ private:
                 "    label=\"Legend\"; style=\"rounded\"; color=\"#b0bec5\"; fontcolor=\"#546e7a\"; fontsize=11;\n"
                 "    node [fontsize=9, height=0.3, margin=\"0.06,0.02\"];\n"
                 "    { rank=same;\n";
-        constexpr element_kind kinds[] = {element_kind::forum, element_kind::actor, element_kind::duty,
+        constexpr element_kind kinds[] = {element_kind::forum,   element_kind::actor, element_kind::duty,
                                           element_kind::mandate, element_kind::stage, element_kind::scope};
         for (element_kind k : kinds) {
             auto const look = dot_style_of(k);
@@ -518,10 +522,11 @@ private:
             html(text);
             out_ += "</td></tr>";
         };
-        constexpr relation_kind relations[] = {relation_kind::holds,  relation_kind::delegates, relation_kind::assigned,
-                                               relation_kind::requires_mandate, relation_kind::needs, relation_kind::after,
-                                               relation_kind::within, relation_kind::member, relation_kind::coordinated_by,
-                                               relation_kind::covers};
+        constexpr relation_kind relations[] = {relation_kind::holds,          relation_kind::delegates,
+                                               relation_kind::assigned,       relation_kind::requires_mandate,
+                                               relation_kind::needs,          relation_kind::after,
+                                               relation_kind::within,         relation_kind::member,
+                                               relation_kind::coordinated_by, relation_kind::covers};
         for (relation_kind k : relations) {
             auto const look = dot_style_of(k);
             row(look.color, line_sample(look.style), look.legend);

@@ -130,7 +130,8 @@ private:
     std::vector<std::size_t> members_[6];
 };
 
-inline void append_graphml_data(std::string& out, std::string_view indent, std::string_view key, std::string_view value) {
+inline void append_graphml_data(std::string& out, std::string_view indent, std::string_view key,
+                                std::string_view value) {
     out += indent;
     out += "<data key=\"";
     out += key; // key ids are NMTOKENs built from C++ identifiers: nothing to escape
@@ -267,7 +268,8 @@ void write_graphml(std::ostream& os, basic_model<Traits> const& m) {
     for (duty_id d : m.duties()) {
         for (assignment const& a : m.raci_of(d)) {
             char const role[] = {letter(a.role), '\0'};
-            edge(a.actor, d, relation_kind::assigned, [&] { detail::append_graphml_data(out, "      ", "e_role", role); });
+            edge(a.actor, d, relation_kind::assigned,
+                 [&] { detail::append_graphml_data(out, "      ", "e_role", role); });
         }
         for (mandate_id r : m.required_mandates(d)) edge(d, r, relation_kind::requires_mandate, none);
         for (duty_id e : m.needs(d)) edge(d, e, relation_kind::needs, none);

@@ -225,11 +225,11 @@ public:
         check(later);
         check(earlier);
         if (boost::edge(later.index(), earlier.index(), stage_graph_).second) return false;
-        if (later == earlier)
-            throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after itself"};
+        if (later == earlier) throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after itself"};
         if (reaches(earlier, later))
-            throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after \"" + stages_[earlier.index()].id +
-                        "\": \"" + stages_[earlier.index()].id + "\" already comes after \"" + stages_[later.index()].id +
+            throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after \"" +
+                        stages_[earlier.index()].id + "\": \"" + stages_[earlier.index()].id +
+                        "\" already comes after \"" + stages_[later.index()].id +
                         "\" (directly or through other stages), so the stage order would have a cycle"};
         boost::add_edge(later.index(), earlier.index(), stage_graph_);
         return true;
@@ -370,7 +370,9 @@ public:
         return {r.source, r.target, r.payload.mandate, view(r.payload.where), attributes_of(r.payload.where)};
     }
     /// Attaches JSON text to a holding or delegation (as the "attributes" key of model files).
-    void set_attributes(holding_id h, std::string json) { set_relation_attributes(holdings_.at(h.index()).payload, std::move(json)); }
+    void set_attributes(holding_id h, std::string json) {
+        set_relation_attributes(holdings_.at(h.index()).payload, std::move(json));
+    }
     void set_attributes(delegation_id d, std::string json) {
         set_relation_attributes(delegations_.at(d.index()).payload.where, std::move(json));
     }
@@ -387,16 +389,18 @@ public:
         case relation_kind::within: return boost::num_edges(scope_graph_);
         case relation_kind::member: return members_.size();
         case relation_kind::coordinated_by:
-            return static_cast<std::size_t>(std::count_if(forum_coordinator_.begin(), forum_coordinator_.end(), [](auto c) { return c != detail::npos; }));
+            return static_cast<std::size_t>(std::count_if(forum_coordinator_.begin(), forum_coordinator_.end(),
+                                                          [](auto c) { return c != detail::npos; }));
         case relation_kind::covers: return covers_.size();
         }
         return 0;
     }
     [[nodiscard]] std::size_t relation_count() const noexcept {
         std::size_t n = 0;
-        for (auto k : {relation_kind::holds, relation_kind::delegates, relation_kind::assigned, relation_kind::requires_mandate,
-                       relation_kind::needs, relation_kind::after, relation_kind::within, relation_kind::member,
-                       relation_kind::coordinated_by, relation_kind::covers})
+        for (auto k :
+             {relation_kind::holds, relation_kind::delegates, relation_kind::assigned, relation_kind::requires_mandate,
+              relation_kind::needs, relation_kind::after, relation_kind::within, relation_kind::member,
+              relation_kind::coordinated_by, relation_kind::covers})
             n += relation_count(k);
         return n;
     }
@@ -417,8 +421,12 @@ public:
                                     [table, role](std::uint32_t e) { return (*table)[e].payload == role; }};
     }
 
-    [[nodiscard]] auto required_mandates(duty_id d) const noexcept { return targets(requirements_, requirements_.out(d)); }
-    [[nodiscard]] auto duties_requiring(mandate_id m) const noexcept { return sources(requirements_, requirements_.in(m)); }
+    [[nodiscard]] auto required_mandates(duty_id d) const noexcept {
+        return targets(requirements_, requirements_.out(d));
+    }
+    [[nodiscard]] auto duties_requiring(mandate_id m) const noexcept {
+        return sources(requirements_, requirements_.in(m));
+    }
     [[nodiscard]] auto needs(duty_id d) const noexcept { return targets(needs_, needs_.out(d)); }
     [[nodiscard]] auto needed_by(duty_id d) const noexcept { return sources(needs_, needs_.in(d)); }
     [[nodiscard]] auto members(forum_id f) const noexcept { return targets(members_, members_.out(f)); }
@@ -429,18 +437,26 @@ public:
     [[nodiscard]] std::optional<actor_id> coordinator(forum_id f) const noexcept {
         return unraw<actor_id>(forum_coordinator_[f.index()]);
     }
-    [[nodiscard]] std::optional<stage_id> stage_of(duty_id d) const noexcept { return unraw<stage_id>(duty_stage_[d.index()]); }
-    [[nodiscard]] std::optional<scope_id> scope_of(duty_id d) const noexcept { return unraw<scope_id>(duty_scope_[d.index()]); }
-    [[nodiscard]] std::optional<scope_id> scope_of(forum_id f) const noexcept { return unraw<scope_id>(forum_scope_[f.index()]); }
+    [[nodiscard]] std::optional<stage_id> stage_of(duty_id d) const noexcept {
+        return unraw<stage_id>(duty_stage_[d.index()]);
+    }
+    [[nodiscard]] std::optional<scope_id> scope_of(duty_id d) const noexcept {
+        return unraw<scope_id>(duty_scope_[d.index()]);
+    }
+    [[nodiscard]] std::optional<scope_id> scope_of(forum_id f) const noexcept {
+        return unraw<scope_id>(forum_scope_[f.index()]);
+    }
 
     /// The stages that `s` comes directly after ("after" in model files), and those directly after `s`.
     [[nodiscard]] auto earlier_stages(stage_id s) const noexcept {
         auto [b, e] = boost::adjacent_vertices(s.index(), stage_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
+        return detail::mapped_range{detail::iter_pair{b, e},
+                                    [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
     }
     [[nodiscard]] auto later_stages(stage_id s) const noexcept {
         auto [b, e] = boost::inv_adjacent_vertices(s.index(), stage_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
+        return detail::mapped_range{detail::iter_pair{b, e},
+                                    [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
     }
     /// The scope directly enclosing `s`, if any, and the scopes directly within it.
     [[nodiscard]] std::optional<scope_id> parent(scope_id s) const noexcept {
@@ -450,7 +466,8 @@ public:
     }
     [[nodiscard]] auto children(scope_id s) const noexcept {
         auto [b, e] = boost::inv_adjacent_vertices(s.index(), scope_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e}, [](std::size_t v) { return scope_id{static_cast<std::uint32_t>(v)}; }};
+        return detail::mapped_range{detail::iter_pair{b, e},
+                                    [](std::size_t v) { return scope_id{static_cast<std::uint32_t>(v)}; }};
     }
 
     /// The Boost.Graph graphs that store the stage order (edge later -> earlier) and the scope forest
@@ -493,9 +510,9 @@ private:
     template <class Range>
     auto entries(Range r) const noexcept {
         return detail::mapped_range{r, [this](std::uint32_t e) {
-                   auto const& x = assignments_[e];
-                   return assignment{x.source, x.target, x.payload};
-               }};
+                                        auto const& x = assignments_[e];
+                                        return assignment{x.source, x.target, x.payload};
+                                    }};
     }
 
     // Room for one more element, growing geometrically (reserve(size() + 1) on every add is quadratic), so
@@ -506,7 +523,9 @@ private:
     }
 
     template <class Id>
-    static std::uint32_t raw(std::optional<Id> id) noexcept { return id ? id->index() : detail::npos; }
+    static std::uint32_t raw(std::optional<Id> id) noexcept {
+        return id ? id->index() : detail::npos;
+    }
     template <class Id>
     static std::optional<Id> unraw(std::uint32_t v) noexcept {
         if (v == detail::npos) return std::nullopt;
@@ -539,19 +558,28 @@ private:
         else return self.forums_;
     }
     template <element_id Id>
-    auto& store() noexcept { return store_of<Id>(*this); }
+    auto& store() noexcept {
+        return store_of<Id>(*this);
+    }
     template <element_id Id>
-    auto const& store() const noexcept { return store_of<Id>(*this); }
+    auto const& store() const noexcept {
+        return store_of<Id>(*this);
+    }
     template <element_id Id>
-    detail::id_index& index() noexcept { return indices_[static_cast<std::size_t>(kind_of<Id>)]; }
+    detail::id_index& index() noexcept {
+        return indices_[static_cast<std::size_t>(kind_of<Id>)];
+    }
     template <element_id Id>
-    detail::id_index const& index() const noexcept { return indices_[static_cast<std::size_t>(kind_of<Id>)]; }
+    detail::id_index const& index() const noexcept {
+        return indices_[static_cast<std::size_t>(kind_of<Id>)];
+    }
 
     template <element_id Id, class T>
     Id add_element(T value) {
         auto& elements = store<Id>();
         if (find<Id>(value.id))
-            throw error{"duplicate " + std::string{Id::tag_type::name} + " id \"" + std::string{std::string_view{value.id}} + "\""};
+            throw error{"duplicate " + std::string{Id::tag_type::name} + " id \"" +
+                        std::string{std::string_view{value.id}} + "\""};
         if (elements.size() >= detail::npos - 1) throw error{"too many elements of one kind (at most 2^32 - 2)"};
         auto const i = static_cast<std::uint32_t>(elements.size());
         elements.push_back(std::move(value));
@@ -587,7 +615,8 @@ private:
         return p;
     }
     reach_view view(reach_payload const& p) const noexcept {
-        return {unraw<scope_id>(p.scope), std::span<stage_id const>{stage_pool_}.subspan(p.stages_begin, p.stages_count)};
+        return {unraw<scope_id>(p.scope),
+                std::span<stage_id const>{stage_pool_}.subspan(p.stages_begin, p.stages_count)};
     }
     std::string_view attributes_of(reach_payload const& p) const noexcept {
         return p.attributes == detail::npos ? std::string_view{} : std::string_view{relation_attributes_[p.attributes]};

@@ -50,7 +50,7 @@ BOOST_DESCRIBE_STRUCT(actor, (), (id, name, category, attributes))
 struct mandate {
     std::string id{};
     std::string name{};
-    std::string basis{};      ///< legal or formal basis, e.g. "PBL 9 kap. 2 §"
+    std::string basis{};    ///< legal or formal basis, e.g. "PBL 9 kap. 2 §"
     bool exclusive = false; ///< at most one actor may hold it directly for any place and stage
     bool delegable = true;  ///< may be passed on by delegation
     std::string attributes{};
@@ -150,8 +150,8 @@ struct default_traits {
 /// Requirements on a traits type for basic_model.
 template <class T>
 concept model_traits = element_type<typename T::stage_type> && element_type<typename T::scope_type> &&
-                       element_type<typename T::actor_type> && mandate_type<typename T::mandate_type> &&
-                       duty_type<typename T::duty_type> && element_type<typename T::forum_type>;
+    element_type<typename T::actor_type> && mandate_type<typename T::mandate_type> &&
+    duty_type<typename T::duty_type> && element_type<typename T::forum_type>;
 
 /// The display name of an element: its name, or its id when the name is empty.
 template <element_type T>

@@ -43,8 +43,9 @@ struct vertex_numbering {
 template <class Traits>
 [[nodiscard]] vertex_numbering numbering(basic_model<Traits> const& m) noexcept {
     vertex_numbering n;
-    std::size_t const counts[] = {m.template count<stage_id>(), m.template count<scope_id>(), m.template count<actor_id>(),
-                                  m.template count<mandate_id>(), m.template count<duty_id>(), m.template count<forum_id>()};
+    std::size_t const counts[] = {m.template count<stage_id>(), m.template count<scope_id>(),
+                                  m.template count<actor_id>(), m.template count<mandate_id>(),
+                                  m.template count<duty_id>(),  m.template count<forum_id>()};
     for (std::size_t k = 0; k < 6; ++k) n.offset[k + 1] = n.offset[k] + counts[k];
     return n;
 }
@@ -77,7 +78,8 @@ template <class Traits>
         add(at(v.from), at(v.to), relation_kind::delegates, d.index());
     }
     for (duty_id d : m.duties()) {
-        for (assignment const& a : m.raci_of(d)) add(at(a.actor), at(d), relation_kind::assigned, static_cast<std::uint32_t>(a.role));
+        for (assignment const& a : m.raci_of(d))
+            add(at(a.actor), at(d), relation_kind::assigned, static_cast<std::uint32_t>(a.role));
         for (mandate_id r : m.required_mandates(d)) add(at(d), at(r), relation_kind::requires_mandate, 0);
         for (duty_id e : m.needs(d)) add(at(d), at(e), relation_kind::needs, 0);
     }
@@ -86,10 +88,12 @@ template <class Traits>
         if (auto c = m.coordinator(f)) add(at(f), at(*c), relation_kind::coordinated_by, 0);
         for (duty_id d : m.covered(f)) add(at(f), at(d), relation_kind::covers, 0);
     }
-    relation_graph_type g{boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(), at.offset[6]};
+    relation_graph_type g{boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(),
+                          at.offset[6]};
     std::size_t v = 0;
     for (std::size_t k = 0; k < 6; ++k)
-        for (; v < at.offset[k + 1]; ++v) g[v] = node_ref{static_cast<element_kind>(k), static_cast<std::uint32_t>(v - at.offset[k])};
+        for (; v < at.offset[k + 1]; ++v)
+            g[v] = node_ref{static_cast<element_kind>(k), static_cast<std::uint32_t>(v - at.offset[k])};
     return g;
 }
 

@@ -71,7 +71,7 @@ using delegation_id = basic_id<tags::delegation>;
 /// True for the six element id types (not for holding_id and delegation_id).
 template <class T>
 concept element_id = std::same_as<T, stage_id> || std::same_as<T, scope_id> || std::same_as<T, actor_id> ||
-                     std::same_as<T, mandate_id> || std::same_as<T, duty_id> || std::same_as<T, forum_id>;
+    std::same_as<T, mandate_id> || std::same_as<T, duty_id> || std::same_as<T, forum_id>;
 
 /// The element_kind of an element id type: `kind_of<actor_id> == element_kind::actor`.
 template <element_id Id>
@@ -88,7 +88,9 @@ inline constexpr element_kind kind_of = [] {
 
 template <class Tag>
 struct std::hash<samverkan::basic_id<Tag>> {
-    std::size_t operator()(samverkan::basic_id<Tag> id) const noexcept { return std::hash<std::uint32_t>{}(id.index()); }
+    std::size_t operator()(samverkan::basic_id<Tag> id) const noexcept {
+        return std::hash<std::uint32_t>{}(id.index());
+    }
 };
 
 #endif // SAMVERKAN_MODEL_IDS_HPP

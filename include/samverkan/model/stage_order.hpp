@@ -24,7 +24,8 @@ public:
     stage_order() = default;
 
     template <class Traits>
-    explicit stage_order(basic_model<Traits> const& m) : n_{m.template count<stage_id>()}, words_{(n_ + 63) / 64}, bits_(n_ * words_, 0) {
+    explicit stage_order(basic_model<Traits> const& m)
+        : n_{m.template count<stage_id>()}, words_{(n_ + 63) / 64}, bits_(n_ * words_, 0) {
         // depth-first post-order over "after" links, so every earlier stage is finished first
         std::vector<std::uint8_t> state(n_, 0);
         std::vector<std::pair<stage_id, bool>> stack;
@@ -37,7 +38,8 @@ public:
                 if (done) {
                     for (stage_id s : m.earlier_stages(t)) {
                         set(t, s);
-                        for (std::size_t w = 0; w < words_; ++w) bits_[t.index() * words_ + w] |= bits_[s.index() * words_ + w];
+                        for (std::size_t w = 0; w < words_; ++w)
+                            bits_[t.index() * words_ + w] |= bits_[s.index() * words_ + w];
                     }
                     state[t.index()] = 2;
                     continue;
@@ -56,10 +58,14 @@ public:
         return (bits_[t.index() * words_ + s.index() / 64] >> (s.index() % 64)) & 1U;
     }
     /// Whether neither stage is later than the other (a stage is parallel to itself).
-    [[nodiscard]] bool parallel(stage_id a, stage_id b) const noexcept { return !later_than(a, b) && !later_than(b, a); }
+    [[nodiscard]] bool parallel(stage_id a, stage_id b) const noexcept {
+        return !later_than(a, b) && !later_than(b, a);
+    }
 
 private:
-    void set(stage_id t, stage_id s) noexcept { bits_[t.index() * words_ + s.index() / 64] |= std::uint64_t{1} << (s.index() % 64); }
+    void set(stage_id t, stage_id s) noexcept {
+        bits_[t.index() * words_ + s.index() / 64] |= std::uint64_t{1} << (s.index() % 64);
+    }
 
     std::size_t n_ = 0;
     std::size_t words_ = 0;

@@ -67,27 +67,28 @@ namespace samverkan::synthetic {
 /// The kinds of defect the generator plants, one per detaljplan at most, and the findings each makes.
 /// "f1" is fastighet 1 of the plan, "fa1" its owner, "bh1" its byggherre.
 enum class defect : std::uint8_t {
-    unassigned_duty,            ///< bygglov f1 has no R and no A                 unassigned-duty
-    no_accountable,             ///< byggnation f1 loses its A                    no-accountable
-    no_responsible,             ///< startbesked f1 loses its R                   no-responsible
-    multiple_accountable,       ///< antagande accountable: BN and KF             multiple-accountable
-    missing_not_held,           ///< slutbesked f1 done by TN (no bygglov mandate) mandate-missing, accountable-without-mandate
-    missing_scope,              ///< antagande by KS, which holds "anta detaljplan" only for a planreserv: the same two
-    missing_stage,              ///< antagande by TN, which holds it only at the FÖP stage: the same two
+    unassigned_duty,      ///< bygglov f1 has no R and no A                 unassigned-duty
+    no_accountable,       ///< byggnation f1 loses its A                    no-accountable
+    no_responsible,       ///< startbesked f1 loses its R                   no-responsible
+    multiple_accountable, ///< antagande accountable: BN and KF             multiple-accountable
+    missing_not_held, ///< slutbesked f1 done by TN (no bygglov mandate) mandate-missing, accountable-without-mandate
+    missing_scope,    ///< antagande by KS, which holds "anta detaljplan" only for a planreserv: the same two
+    missing_stage,    ///< antagande by TN, which holds it only at the FÖP stage: the same two
     missing_invalid_delegation, ///< antagande by the samordningsfunktion, given the mandate by the fritidsnämnd
-                                ///< (which does not hold it): the same two, plus one invalid-delegation per municipality
-    mandate_unheld,             ///< förvaltning f1 also requires "egna tekniska egenskapskrav" (PBL 8:4 a): mandate-unheld
-    responsible_without_mandate,///< bh1 stays responsible for förvaltning f1         responsible-without-mandate
-    stage_order,                ///< bygglovsansökan f1 needs förvaltning f2          stage-order
-    dependency_cycle,           ///< förvaltning f1 and trygghetsbesiktning f1 need each other: dependency-cycle
-    coordination_gap,           ///< fa1 left out of the plan's project group: coordination-gap x2 (with BN, with bh1)
-    coordinator_without_mandate,///< the project group coordinated by the lokalpolisområde: coordinator-without-mandate
-    forum_without_coordinator,  ///< the project group has no coordinator             forum-without-coordinator
-    invalid_delegation,         ///< one invalid delegation in the plan (the five reasons in turn): invalid-delegation
-    delegation_cycle,           ///< fa1 and fa2 delegate förvaltning to each other  delegation-cycle
-    exclusive_overlap,          ///< bh1 holds fastighetsbildning next to Lantmäteriet: exclusive-overlap
-    idle_actor,                 ///< an extra sakägare with no role                  idle-actor
-    unused_mandate,             ///< the plan's exploateringsavtal mandate is neither held nor required: unused-mandate
+                                ///< (which does not hold it): the same two, plus one invalid-delegation per
+                                ///< municipality
+    mandate_unheld, ///< förvaltning f1 also requires "egna tekniska egenskapskrav" (PBL 8:4 a): mandate-unheld
+    responsible_without_mandate, ///< bh1 stays responsible for förvaltning f1         responsible-without-mandate
+    stage_order,                 ///< bygglovsansökan f1 needs förvaltning f2          stage-order
+    dependency_cycle,            ///< förvaltning f1 and trygghetsbesiktning f1 need each other: dependency-cycle
+    coordination_gap,            ///< fa1 left out of the plan's project group: coordination-gap x2 (with BN, with bh1)
+    coordinator_without_mandate, ///< the project group coordinated by the lokalpolisområde: coordinator-without-mandate
+    forum_without_coordinator,   ///< the project group has no coordinator             forum-without-coordinator
+    invalid_delegation,          ///< one invalid delegation in the plan (the five reasons in turn): invalid-delegation
+    delegation_cycle,            ///< fa1 and fa2 delegate förvaltning to each other  delegation-cycle
+    exclusive_overlap,           ///< bh1 holds fastighetsbildning next to Lantmäteriet: exclusive-overlap
+    idle_actor,                  ///< an extra sakägare with no role                  idle-actor
+    unused_mandate,              ///< the plan's exploateringsavtal mandate is neither held nor required: unused-mandate
 };
 inline constexpr std::size_t defect_count = 20;
 
@@ -96,12 +97,26 @@ inline constexpr int generator_version = 1;
 
 /// The defect's name as used in documentation and in the generator's statistics.
 [[nodiscard]] constexpr std::string_view to_string(defect d) noexcept {
-    constexpr std::array<std::string_view, defect_count> names{
-        "unassigned-duty", "no-accountable", "no-responsible", "multiple-accountable", "missing-not-held",
-        "missing-scope", "missing-stage", "missing-invalid-delegation", "mandate-unheld",
-        "responsible-without-mandate", "stage-order", "dependency-cycle", "coordination-gap",
-        "coordinator-without-mandate", "forum-without-coordinator", "invalid-delegation", "delegation-cycle",
-        "exclusive-overlap", "idle-actor", "unused-mandate"};
+    constexpr std::array<std::string_view, defect_count> names{"unassigned-duty",
+                                                               "no-accountable",
+                                                               "no-responsible",
+                                                               "multiple-accountable",
+                                                               "missing-not-held",
+                                                               "missing-scope",
+                                                               "missing-stage",
+                                                               "missing-invalid-delegation",
+                                                               "mandate-unheld",
+                                                               "responsible-without-mandate",
+                                                               "stage-order",
+                                                               "dependency-cycle",
+                                                               "coordination-gap",
+                                                               "coordinator-without-mandate",
+                                                               "forum-without-coordinator",
+                                                               "invalid-delegation",
+                                                               "delegation-cycle",
+                                                               "exclusive-overlap",
+                                                               "idle-actor",
+                                                               "unused-mandate"};
     return names[static_cast<std::size_t>(d)];
 }
 
@@ -129,7 +144,9 @@ struct generator_stats {
     [[nodiscard]] std::uint64_t relation_count() const noexcept { return sum(relations); }
     [[nodiscard]] std::uint64_t count(element_kind k) const noexcept { return elements[static_cast<std::size_t>(k)]; }
     [[nodiscard]] std::uint64_t count(relation_kind k) const noexcept { return relations[static_cast<std::size_t>(k)]; }
-    [[nodiscard]] std::uint64_t expected(rule_id r) const noexcept { return expected_findings[static_cast<std::size_t>(r)]; }
+    [[nodiscard]] std::uint64_t expected(rule_id r) const noexcept {
+        return expected_findings[static_cast<std::size_t>(r)];
+    }
     [[nodiscard]] std::uint64_t expected_total() const noexcept { return sum(expected_findings); }
 
 private:
@@ -152,13 +169,13 @@ struct county_info {
 };
 // The 21 counties (län) with their official codes and numbers of municipalities (sum 290).
 inline constexpr std::array<county_info, 21> counties{{
-    {"01", "Stockholms län", 26},     {"03", "Uppsala län", 8},          {"04", "Södermanlands län", 9},
-    {"05", "Östergötlands län", 13},  {"06", "Jönköpings län", 13},      {"07", "Kronobergs län", 8},
-    {"08", "Kalmar län", 12},         {"09", "Gotlands län", 1},         {"10", "Blekinge län", 5},
-    {"12", "Skåne län", 33},          {"13", "Hallands län", 6},         {"14", "Västra Götalands län", 49},
-    {"17", "Värmlands län", 16},      {"18", "Örebro län", 12},          {"19", "Västmanlands län", 10},
-    {"20", "Dalarnas län", 15},       {"21", "Gävleborgs län", 10},      {"22", "Västernorrlands län", 7},
-    {"23", "Jämtlands län", 8},       {"24", "Västerbottens län", 15},   {"25", "Norrbottens län", 14},
+    {"01", "Stockholms län", 26},    {"03", "Uppsala län", 8},        {"04", "Södermanlands län", 9},
+    {"05", "Östergötlands län", 13}, {"06", "Jönköpings län", 13},    {"07", "Kronobergs län", 8},
+    {"08", "Kalmar län", 12},        {"09", "Gotlands län", 1},       {"10", "Blekinge län", 5},
+    {"12", "Skåne län", 33},         {"13", "Hallands län", 6},       {"14", "Västra Götalands län", 49},
+    {"17", "Värmlands län", 16},     {"18", "Örebro län", 12},        {"19", "Västmanlands län", 10},
+    {"20", "Dalarnas län", 15},      {"21", "Gävleborgs län", 10},    {"22", "Västernorrlands län", 7},
+    {"23", "Jämtlands län", 8},      {"24", "Västerbottens län", 15}, {"25", "Norrbottens län", 14},
 }};
 
 // The county of municipality k: a smooth weighted round robin over the counties (weights = their real
@@ -181,37 +198,38 @@ inline std::uint32_t county_of(std::size_t k) {
     return table[k % table.size()];
 }
 
-inline constexpr std::array<std::string_view, 16> name_heads{"Björk", "Ek",   "Sjö",   "Berg",  "Ås",    "Lind",
-                                                             "Hög",   "Norr", "Sör",   "Väster", "Öster", "Al",
+inline constexpr std::array<std::string_view, 16> name_heads{"Björk", "Ek",   "Sjö",    "Berg",   "Ås",    "Lind",
+                                                             "Hög",   "Norr", "Sör",    "Väster", "Öster", "Al",
                                                              "Gran",  "Hag",  "Strand", "Kungs"};
-inline constexpr std::array<std::string_view, 16> name_tails{"köping", "by",  "holm", "sund", "vik",  "torp",
-                                                             "stad",   "hult", "fors", "ås",   "näs",  "ryd",
+inline constexpr std::array<std::string_view, 16> name_tails{"köping", "by",   "holm",  "sund", "vik", "torp",
+                                                             "stad",   "hult", "fors",  "ås",   "näs", "ryd",
                                                              "berga",  "tuna", "valla", "mark"};
 inline constexpr std::array<std::string_view, 16> district_names{
-    "Centrum",  "Norr",        "Söder",     "Öster",    "Väster",   "Hamnen",   "Stationsområdet", "Gamla staden",
-    "Sjöstaden", "Skogsbacken", "Ängsbacka", "Hagaberg", "Lindö",    "Kvarnbyn", "Tallbacken",      "Industriområdet"};
-inline constexpr std::array<std::string_view, 12> block_names{"Björken", "Eken",  "Linden", "Almen",   "Granen", "Tallen",
-                                                              "Rönnen",  "Aspen", "Häggen", "Lönnen", "Sälgen", "Idegranen"};
+    "Centrum",   "Norr",        "Söder",     "Öster",    "Väster", "Hamnen",   "Stationsområdet", "Gamla staden",
+    "Sjöstaden", "Skogsbacken", "Ängsbacka", "Hagaberg", "Lindö",  "Kvarnbyn", "Tallbacken",      "Industriområdet"};
+inline constexpr std::array<std::string_view, 12> block_names{"Björken", "Eken",   "Linden", "Almen",
+                                                              "Granen",  "Tallen", "Rönnen", "Aspen",
+                                                              "Häggen",  "Lönnen", "Sälgen", "Idegranen"};
 
 // ---- the shape of a municipality: everything random, drawn once; text is written from it ----------------
 
 struct plan_shape {
-    std::uint8_t properties = 2;          // fastigheter (one owner each), 2..10
-    std::uint8_t builders = 1;            // byggherrar, 1..3
-    bool principle = false;               // of principle: KF adopts it
-    bool near_state_road = false;         // Trafikverket is consulted
-    bool builder_builds_public = false;   // TN delegates allmän plats to bh1 (exploateringsavtal)
-    bool optional_inspection = false;     // trygghetsbesiktning is optional
-    std::uint8_t fault = defect_count;    // a defect, or defect_count for none
-    std::uint8_t variant = 0;             // invalid_delegation: which reason
+    std::uint8_t properties = 2;        // fastigheter (one owner each), 2..10
+    std::uint8_t builders = 1;          // byggherrar, 1..3
+    bool principle = false;             // of principle: KF adopts it
+    bool near_state_road = false;       // Trafikverket is consulted
+    bool builder_builds_public = false; // TN delegates allmän plats to bh1 (exploateringsavtal)
+    bool optional_inspection = false;   // trygghetsbesiktning is optional
+    std::uint8_t fault = defect_count;  // a defect, or defect_count for none
+    std::uint8_t variant = 0;           // invalid_delegation: which reason
     [[nodiscard]] bool has(defect d) const noexcept { return fault == static_cast<std::uint8_t>(d); }
 };
 
 struct district_shape {
     std::uint32_t first_plan = 0;
     std::uint32_t plans = 0;
-    std::uint32_t measures = 0;      // EST åtgärder
-    std::uint32_t measure_kind = 0;  // first kind of measure (round robin)
+    std::uint32_t measures = 0;     // EST åtgärder
+    std::uint32_t measure_kind = 0; // first kind of measure (round robin)
 };
 
 struct municipality_shape {
@@ -341,8 +359,8 @@ private:
         expect(rule_id::no_accountable, n(defect::no_accountable));
         expect(rule_id::no_responsible, n(defect::no_responsible));
         expect(rule_id::multiple_accountable, n(defect::multiple_accountable));
-        std::uint64_t const missing = n(defect::missing_not_held) + n(defect::missing_scope) + n(defect::missing_stage) +
-                                      n(defect::missing_invalid_delegation);
+        std::uint64_t const missing = n(defect::missing_not_held) + n(defect::missing_scope) +
+                                      n(defect::missing_stage) + n(defect::missing_invalid_delegation);
         expect(rule_id::mandate_missing, missing);
         expect(rule_id::accountable_without_mandate, missing);
         expect(rule_id::mandate_unheld, n(defect::mandate_unheld));
@@ -443,9 +461,7 @@ private:
     // ---- scopes ----------------------------------------------------------------------------------------------
 
     static token county_id(std::uint32_t c) { return token{"lan"}.with(counties[c].code); }
-    static token district_id(municipality_shape const& m, std::size_t d) {
-        return token{m.id}.with(".sd", d + 1, 2);
-    }
+    static token district_id(municipality_shape const& m, std::size_t d) { return token{m.id}.with(".sd", d + 1, 2); }
     static token plan_id(token const& district, std::size_t p) { return district.with(".p", p, 2); }
     static std::string_view district_name(std::size_t d) { return district_names[d % district_names.size()]; }
 
@@ -479,8 +495,9 @@ private:
                     attributes = "{\"plantyp\":\"detaljplan\",\"fastigheter\":" + std::to_string(ps.properties) +
                                  ",\"principiell\":" + (ps.principle ? "true" : "false") + "}";
                     token const pl = plan_id(sd, p + 1);
-                    scope(pl, {"Detaljplan för kv. ", block_names[(d + p) % block_names.size()], ", ", district_name(d),
-                               ", ", m.name},
+                    scope(pl,
+                          {"Detaljplan för kv. ", block_names[(d + p) % block_names.size()], ", ", district_name(d),
+                           ", ", m.name},
                           sd, attributes);
                 }
             }
@@ -554,42 +571,48 @@ private:
         count(element_kind::mandate);
     }
     void mandates() {
-        mandate("kl-5-1", {"Besluta i ärenden av principiell beskaffenhet"}, "KL 5 kap. 1 § (ej verifierad)", true, false);
+        mandate("kl-5-1", {"Besluta i ärenden av principiell beskaffenhet"}, "KL 5 kap. 1 § (ej verifierad)", true,
+                false);
         mandate("kl-6-1", {"Leda och samordna förvaltningen"}, "KL 6 kap. 1 § (ej verifierad)", false, true);
         mandate("pbl-op", {"Anta översiktsplan"}, "PBL 3 kap. (ej verifierad)", true, false);
         mandate("pbl-dp", {"Anta detaljplan"}, "PBL 5 kap. 27 § (ej verifierad)", false, true);
         mandate("pbl-planbesked", {"Lämna planbesked"}, "PBL 5 kap. 2 § (ej verifierad)", false, true);
         mandate("pbl-samrad", {"Samråda om och granska planförslag"}, "PBL 5 kap. 11 § (ej verifierad)", false, true);
-        mandate("pbl-bygglov", {"Pröva lov, startbesked och slutbesked"}, "PBL 9 och 10 kap. (ej verifierad)", true, true);
+        mandate("pbl-bygglov", {"Pröva lov, startbesked och slutbesked"}, "PBL 9 och 10 kap. (ej verifierad)", true,
+                true);
         mandate("pbl-tillsyn", {"Tillsyn enligt PBL"}, "PBL 11 kap. (ej verifierad)", false, true);
         mandate("pbl-allman-plats", {"Ordna allmän plats som huvudman"}, "PBL 6 kap. (ej verifierad)", false, true);
         mandate("pbl-byggherre", {"Ansvara som byggherre"}, "PBL 10 kap. 5 § (ej verifierad)", false, false);
-        mandate("pbl-lst-granskning", {"Ge samrådsyttrande över planförslag"}, "PBL 5 kap. (ej verifierad)", false, true);
+        mandate("pbl-lst-granskning", {"Ge samrådsyttrande över planförslag"}, "PBL 5 kap. (ej verifierad)", false,
+                true);
         mandate("pbl-overprovning", {"Överpröva detaljplan"}, "PBL 11 kap. 10 §", true, false);
         mandate("fastighet-forvaltning", {"Förvalta den egna fastigheten"}, "Äganderätt", false, true);
         mandate("bfl-lagesbild", {"Ta fram lägesbild över brottsligheten"}, "Lag (2023:196) 4 §", false, true);
         mandate("bfl-atgardsplan", {"Besluta om åtgärdsplan"}, "Lag (2023:196) (ej verifierad: 5 §)", false, true);
-        mandate("bfl-samordning", {"Samordna det lokala brottsförebyggande arbetet"}, "Lag (2023:196) (ej verifierad: 7 §)",
-                false, true);
-        mandate("polislagen-2", {"Förebygga brott och upprätthålla allmän ordning"}, "Polislagen (1984:387) 2 §", false, true);
+        mandate("bfl-samordning", {"Samordna det lokala brottsförebyggande arbetet"},
+                "Lag (2023:196) (ej verifierad: 7 §)", false, true);
+        mandate("polislagen-2", {"Förebygga brott och upprätthålla allmän ordning"}, "Polislagen (1984:387) 2 §", false,
+                true);
         mandate("polislagen-3", {"Samverka med socialtjänsten"}, "Polislagen (1984:387) 3 §", false, true);
         mandate("ov-tillstand", {"Förordna ordningsvakter"}, "Lag om ordningsvakter (prop. 2022/23:91)", true, false);
-        mandate("sol-brottsforebyggande", {"Förebygga och motverka brott (socialtjänst)"}, "SoL (prop. 2024/25:89)", true,
-                false);
+        mandate("sol-brottsforebyggande", {"Förebygga och motverka brott (socialtjänst)"}, "SoL (prop. 2024/25:89)",
+                true, false);
         mandate("osl-10-18a", {"Lämna uppgifter om unga under 21 till polisen"}, "OSL 10 kap. 18 a §", false, false);
         mandate("skollagen-huvudman", {"Huvudman för utbildningen"}, "Skollagen (ej verifierad)", true, true);
         mandate("fritid", {"Bedriva fritidsverksamhet"}, "Kommunal kompetens (ej verifierad)", false, true);
         mandate("lso", {"Förebygga bränder och andra olyckor"}, "LSO (ej verifierad)", false, true);
-        mandate("lst-brottsforebyggande", {"Regional samordning av brottsförebyggande arbete"}, "Förordning (2016:1258)",
-                false, true);
-        mandate("bra-nationellt-stod", {"Nationellt kunskapsstöd och uppföljning"}, "Regeringsuppdrag till Brå", false, true);
-        mandate("boverket-vagledning", {"Vägledning om PBL och trygghet"}, "Boverkets instruktion (ej verifierad)", false,
+        mandate("lst-brottsforebyggande", {"Regional samordning av brottsförebyggande arbete"},
+                "Förordning (2016:1258)", false, true);
+        mandate("bra-nationellt-stod", {"Nationellt kunskapsstöd och uppföljning"}, "Regeringsuppdrag till Brå", false,
                 true);
-        mandate("lm-fastighetsbildning", {"Besluta om fastighetsbildning"}, "Fastighetsbildningslagen (ej verifierad)", true,
-                false);
+        mandate("boverket-vagledning", {"Vägledning om PBL och trygghet"}, "Boverkets instruktion (ej verifierad)",
+                false, true);
+        mandate("lm-fastighetsbildning", {"Besluta om fastighetsbildning"}, "Fastighetsbildningslagen (ej verifierad)",
+                true, false);
         mandate("trv-statliga-vagar", {"Hålla statliga vägar"}, "Väglagen (ej verifierad)", false, true);
         bool any_unheld = false;
-        for (auto const& m : shapes_) any_unheld = any_unheld || m.faults.test(static_cast<std::size_t>(defect::mandate_unheld));
+        for (auto const& m : shapes_)
+            any_unheld = any_unheld || m.faults.test(static_cast<std::size_t>(defect::mandate_unheld));
         if (any_unheld)
             mandate("pbl-8-4a", {"Ställa egna tekniska egenskapskrav i detaljplan"},
                     "PBL 8 kap. 4 a § (sådana krav är utan verkan)", false, true);
@@ -606,8 +629,8 @@ private:
                 token const sd = district_id(m, d);
                 for (std::uint32_t p = 0; p < ds.plans; ++p) {
                     token const pl = plan_id(sd, p + 1);
-                    mandate(pl.with(".avtal"), {"Villkor i exploateringsavtal, ", pl}, "PBL 6 kap. 39 § (ej verifierad)",
-                            false, true);
+                    mandate(pl.with(".avtal"), {"Villkor i exploateringsavtal, ", pl},
+                            "PBL 6 kap. 39 § (ej verifierad)", false, true);
                 }
             }
         }
@@ -631,7 +654,8 @@ private:
         hold("trafikverket", "trv-statliga-vagar", "");
         for (std::uint32_t c = 0; c < counties.size(); ++c) {
             if (!county_used_.test(c)) continue;
-            for (auto m : {"pbl-lst-granskning", "pbl-overprovning", "lst-brottsforebyggande"}) hold(lst_id(c), m, county_id(c));
+            for (auto m : {"pbl-lst-granskning", "pbl-overprovning", "lst-brottsforebyggande"})
+                hold(lst_id(c), m, county_id(c));
         }
         for (auto const& m : shapes_) {
             std::string_view const k = m.id;
@@ -705,16 +729,17 @@ private:
                     token const pl = plan_id(sd, p + 1);
                     token const fa1 = pl.with(".fa1"), fa2 = pl.with(".fa2"), bh1 = pl.with(".bh1");
                     if (ps.builder_builds_public)
-                        delegate(local(m, ".tn"), bh1, "pbl-allman-plats", pl, {token{"genomforande"}, token{"byggskede"}});
+                        delegate(local(m, ".tn"), bh1, "pbl-allman-plats", pl,
+                                 {token{"genomforande"}, token{"byggskede"}});
                     if (ps.has(defect::delegation_cycle)) {
                         delegate(fa1, fa2, "fastighet-forvaltning");
                         delegate(fa2, fa1, "fastighet-forvaltning");
                     }
                     if (ps.has(defect::invalid_delegation)) {
                         switch (ps.variant) {
-                        case 0: delegate(bh1, fa1, "pbl-byggherre"); break;           // not-delegable
-                        case 1: delegate(fa1, fa1, "fastighet-forvaltning"); break;   // self
-                        case 2: delegate(bh1, fa1, "fastighet-forvaltning"); break;   // not-held
+                        case 0: delegate(bh1, fa1, "pbl-byggherre"); break;            // not-delegable
+                        case 1: delegate(fa1, fa1, "fastighet-forvaltning"); break;    // self
+                        case 2: delegate(bh1, fa1, "fastighet-forvaltning"); break;    // not-held
                         case 3: delegate(fa1, bh1, "fastighet-forvaltning", k); break; // scope
                         default: delegate(fa1, bh1, "fastighet-forvaltning", pl, {token{"samrad"}}); break; // stage
                         }
@@ -773,8 +798,8 @@ private:
         for (std::uint32_t c = 0; c < counties.size(); ++c) {
             if (!county_used_.test(c)) continue;
             token const lst = lst_id(c);
-            duty(lst.with(".stod"), {"Regionalt stöd till kommunernas brottsförebyggande arbete, ", counties[c].name}, "",
-                 county_id(c), {token{"lst-brottsforebyggande"}}, {}, {.r = {lst}, .a = {lst}}, false,
+            duty(lst.with(".stod"), {"Regionalt stöd till kommunernas brottsförebyggande arbete, ", counties[c].name},
+                 "", county_id(c), {token{"lst-brottsforebyggande"}}, {}, {.r = {lst}, .a = {lst}}, false,
                  "Förordning (2016:1258)");
         }
         for (auto const& m : shapes_) municipality_duties(m);
@@ -782,15 +807,15 @@ private:
 
     void municipality_duties(municipality_shape const& m) {
         std::string_view const k = m.id, n = m.name;
-        token const kf = local(m, ".kf"), ks = local(m, ".ks"), tn = local(m, ".tn"),
-                    sn = local(m, ".sn"), bun = local(m, ".bun"), fn = local(m, ".fn"), sf = local(m, ".sf"),
-                    sspf = local(m, ".sspf"), lpo = local(m, ".lpo"), rtj = local(m, ".rtj"), bb = local(m, ".bb");
+        token const kf = local(m, ".kf"), ks = local(m, ".ks"), tn = local(m, ".tn"), sn = local(m, ".sn"),
+                    bun = local(m, ".bun"), fn = local(m, ".fn"), sf = local(m, ".sf"), sspf = local(m, ".sspf"),
+                    lpo = local(m, ".lpo"), rtj = local(m, ".rtj"), bb = local(m, ".bb");
         token const lst = lst_id(m.county);
         token const bf = local(m, ".bf");
         // Lag (2023:196): lägesbild -> orsaksanalys -> åtgärdsplan -> uppföljning
         duty(bf.with(".lagesbild"), {"Ta fram lägesbild över brottsligheten, ", n}, "lagesbild", k,
-             {token{"bfl-lagesbild"}}, {},
-             {.r = {sf}, .a = {ks}, .c = {lpo, sn, bun, fn, rtj, bb}, .i = {kf}}, false, "Lag (2023:196) 4 §");
+             {token{"bfl-lagesbild"}}, {}, {.r = {sf}, .a = {ks}, .c = {lpo, sn, bun, fn, rtj, bb}, .i = {kf}}, false,
+             "Lag (2023:196) 4 §");
         duty(bf.with(".orsaksanalys"), {"Gemensam orsaksanalys med lokalpolisområdet, ", n}, "lagesbild", k,
              {token{"bfl-lagesbild"}, token{"polislagen-2"}}, {bf.with(".lagesbild")},
              {.r = {sf, lpo}, .a = {ks}, .c = {sn, bun}});
@@ -801,8 +826,7 @@ private:
              {local(m, ".overenskommelse"), token{"polislagen-2"}}, {bf.with(".lagesbild")},
              {.r = {lpo}, .a = {ks}, .c = {sf}});
         duty(bf.with(".medborgarloften"), {"Medborgarlöften, ", n}, "atgardsplan", k,
-             {token{"polislagen-2"}, token{"kl-6-1"}}, {bf.with(".orsaksanalys")},
-             {.r = {ks}, .a = {lpo}, .c = {sf}});
+             {token{"polislagen-2"}, token{"kl-6-1"}}, {bf.with(".orsaksanalys")}, {.r = {ks}, .a = {lpo}, .c = {sf}});
         duty(bf.with(".samordningsfunktion"), {"Inrätta en samordningsfunktion, ", n}, "", k, {token{"bfl-samordning"}},
              {}, {.r = {sf}, .a = {ks}, .i = {kf}});
         duty(bf.with(".uppfoljning"), {"Följa upp lägesbild och åtgärdsplan, ", n}, "uppfoljning", k,
@@ -819,11 +843,12 @@ private:
                  {token{"sol-brottsforebyggande"}, token{"polislagen-3"}, token{"skollagen-huvudman"}},
                  {cs.with(".samtycke")}, {.r = {bun, lpo}, .a = {sn}, .c = {fn, sspf}});
             duty(cs.with(".mote"), {"SSPF ärende ", label, ": samordningsmöte, ", n}, "atgarder", k,
-                 {token{"bfl-samordning"}}, {cs.with(".plan")}, {.r = {sspf}, .a = {sspf}, .c = {bun, lpo, fn}, .i = {sn}});
+                 {token{"bfl-samordning"}}, {cs.with(".plan")},
+                 {.r = {sspf}, .a = {sspf}, .c = {bun, lpo, fn}, .i = {sn}});
             for (std::uint32_t j = 1; j <= 3; ++j) {
                 token const prev = j == 1 ? cs.with(".mote") : cs.with(".uppf", j - 1);
-                duty(cs.with(".uppf", j), {"SSPF ärende ", label, ": uppföljning ", std::to_string(j), ", ", n}, "atgarder",
-                     k, {token{"sol-brottsforebyggande"}}, {prev}, {.r = {sn}, .a = {sn}, .i = {sspf}});
+                duty(cs.with(".uppf", j), {"SSPF ärende ", label, ": uppföljning ", std::to_string(j), ", ", n},
+                     "atgarder", k, {token{"sol-brottsforebyggande"}}, {prev}, {.r = {sn}, .a = {sn}, .i = {sspf}});
             }
         }
 
@@ -842,11 +867,13 @@ private:
             // EST: weekly reports -> shared lägesbild -> quarterly analyses -> measures -> follow-up
             duty(est.with(".rapport"), {"Veckovis rapportering av händelser, ", dn, ", ", n}, "lagesbild", sd, {}, {},
                  {.r = {bb, fo, lpo, rtj}, .a = {sf}, .i = {ks}});
-            duty(est.with(".lagesbild"), {"Gemensam lägesbild, ", dn, ", ", n}, "lagesbild", sd, {token{"bfl-lagesbild"}},
-                 {est.with(".rapport")}, {.r = {sf}, .a = {sf}, .c = {lpo, bb, fo}, .i = {ks}});
+            duty(est.with(".lagesbild"), {"Gemensam lägesbild, ", dn, ", ", n}, "lagesbild", sd,
+                 {token{"bfl-lagesbild"}}, {est.with(".rapport")},
+                 {.r = {sf}, .a = {sf}, .c = {lpo, bb, fo}, .i = {ks}});
             for (std::uint32_t q = 1; q <= 4; ++q)
-                duty(est.with(".analys.q", q), {"Områdesanalys kvartal ", std::to_string(q), ", ", dn, ", ", n}, "lagesbild",
-                     sd, {token{"bfl-lagesbild"}}, {est.with(".lagesbild")}, {.r = {sf}, .a = {sf}, .c = {lpo, bb}});
+                duty(est.with(".analys.q", q), {"Områdesanalys kvartal ", std::to_string(q), ", ", dn, ", ", n},
+                     "lagesbild", sd, {token{"bfl-lagesbild"}}, {est.with(".lagesbild")},
+                     {.r = {sf}, .a = {sf}, .c = {lpo, bb}});
             duty(est.with(".trygghetsvandring"), {"Trygghetsvandring, ", dn, ", ", n}, "uppfoljning", sd, {},
                  {est.with(".lagesbild")}, {.r = {fo}, .a = {sf}, .c = {lpo, tn}, .i = {sd.with(".forening")}});
             for (std::uint32_t i = 1; i <= ds.measures; ++i) {
@@ -873,9 +900,10 @@ private:
         auto d = [&](std::string_view what) { return pl.with(".").add(what); };
         std::string_view const p = pl;
 
-        duty(d("planansokan"), {"Ansöka om planbesked, ", p}, "planbesked", pl, {}, {}, {.r = {bh1}, .a = {bh1}, .c = {owner(1)}});
-        duty(d("planbesked"), {"Lämna planbesked, ", p}, "planbesked", pl, {token{"pbl-planbesked"}}, {d("planansokan")},
-             {.r = {bn}, .a = {bn}, .c = {owner(1)}, .i = {bh1}});
+        duty(d("planansokan"), {"Ansöka om planbesked, ", p}, "planbesked", pl, {}, {},
+             {.r = {bh1}, .a = {bh1}, .c = {owner(1)}});
+        duty(d("planbesked"), {"Lämna planbesked, ", p}, "planbesked", pl, {token{"pbl-planbesked"}},
+             {d("planansokan")}, {.r = {bn}, .a = {bn}, .c = {owner(1)}, .i = {bh1}});
         // samråd: BN consults the länsstyrelse, Lantmäteriet, the police, every owner, maybe Trafikverket
         list_.clear();
         list_.insert(list_.end(), {lst, token{"lantmateriet"}, lpo});
@@ -900,8 +928,8 @@ private:
             token const needs[] = {d("samrad"), d("samradsyttrande")};
             token const ra[] = {bn};
             token const inf[] = {sf};
-            duty_v(d("granskning"), {"Granskning av planförslaget, ", p}, "granskning", pl, req, needs, ra, ra, list_, inf,
-                   false, {});
+            duty_v(d("granskning"), {"Granskning av planförslaget, ", p}, "granskning", pl, req, needs, ra, ra, list_,
+                   inf, false, {});
         }
         // antagande: BN, or KF for a plan of principle; the defects replace the performers
         {
@@ -926,7 +954,8 @@ private:
                    "PBL 5 kap. 27 § (ej verifierad)");
         }
         duty(d("overprovning"), {"Pröva om detaljplanen ska överprövas, ", p}, "laga-kraft", pl,
-             {token{"pbl-overprovning"}}, {d("antagande")}, {.r = {lst}, .a = {lst}, .i = {bn}}, false, "PBL 11 kap. 10 §");
+             {token{"pbl-overprovning"}}, {d("antagande")}, {.r = {lst}, .a = {lst}, .i = {bn}}, false,
+             "PBL 11 kap. 10 §");
         if (ps.has(defect::unused_mandate))
             duty(d("exploateringsavtal"), {"Teckna exploateringsavtal, ", p}, "genomforande", pl,
                  {token{"pbl-allman-plats"}, token{"pbl-byggherre"}}, {}, {.r = {bh1}, .a = {tn}, .c = {bn}});
@@ -964,7 +993,8 @@ private:
                      {fd("bygglov")}, {.r = {bn}, .a = {bn}, .c = {rtj}, .i = {bh, fa, fo}});
             if (first && ps.has(defect::no_accountable))
                 duty(fd("byggnation"), {"Uppföra byggnaden enligt lovet, ", fl, p}, "byggskede", pl,
-                     {token{"pbl-byggherre"}}, {fd("startbesked"), d("allman-plats")}, {.r = {bh}, .c = {fa, rtj}, .i = {bn, fo}});
+                     {token{"pbl-byggherre"}}, {fd("startbesked"), d("allman-plats")},
+                     {.r = {bh}, .c = {fa, rtj}, .i = {bn, fo}});
             else
                 duty(fd("byggnation"), {"Uppföra byggnaden enligt lovet, ", fl, p}, "byggskede", pl,
                      {token{"pbl-byggherre"}}, {fd("startbesked"), d("allman-plats")},
@@ -992,14 +1022,15 @@ private:
                 bool const unheld = first && ps.has(defect::mandate_unheld);
                 bool const cycle = first && ps.has(defect::dependency_cycle);
                 bool const extra = first && ps.has(defect::responsible_without_mandate);
-                duty_v(fd("forvaltning"), {"Förvalta kvartersmarken: belysning, skötsel, snabb reparation, ", fl, p},
-                       "forvaltning", pl, unheld ? std::span<token const>{req_unheld} : std::span<token const>{req_normal},
-                       cycle ? std::span<token const>{needs_cycle} : std::span<token const>{needs_normal},
-                       extra ? std::span<token const>{r_extra} : std::span<token const>{r_normal}, a, c, inf, false, {});
+                duty_v(
+                    fd("forvaltning"), {"Förvalta kvartersmarken: belysning, skötsel, snabb reparation, ", fl, p},
+                    "forvaltning", pl, unheld ? std::span<token const>{req_unheld} : std::span<token const>{req_normal},
+                    cycle ? std::span<token const>{needs_cycle} : std::span<token const>{needs_normal},
+                    extra ? std::span<token const>{r_extra} : std::span<token const>{r_normal}, a, c, inf, false, {});
             }
             duty(fd("trygghetsbesiktning"), {"Trygghetsbesiktning, ", fl, p}, "forvaltning", pl,
-                 {token{"fastighet-forvaltning"}}, {fd("forvaltning")}, {.r = {fa}, .a = {fa}, .c = {lpo, sf}, .i = {fo, local(m, ".bb")}},
-                 ps.optional_inspection);
+                 {token{"fastighet-forvaltning"}}, {fd("forvaltning")},
+                 {.r = {fa}, .a = {fa}, .c = {lpo, sf}, .i = {fo, local(m, ".bb")}}, ps.optional_inspection);
         }
     }
 
@@ -1043,7 +1074,8 @@ private:
                     covers.push_back(me);
                     covers.push_back(me.with(".uppf"));
                 }
-            forum(local(m, ".rad"), {"Brottsförebyggande rådet, ", n}, "samverkansöverenskommelse", members, sf, covers, k);
+            forum(local(m, ".rad"), {"Brottsförebyggande rådet, ", n}, "samverkansöverenskommelse", members, sf, covers,
+                  k);
             // SSPF group, led by the SSPF-koordinator
             members = {sn, bun, lpo, fn};
             covers.clear();
@@ -1062,8 +1094,8 @@ private:
                     for (auto x : {".samradsyttrande", ".bf-yttrande", ".granskning", ".overprovning"})
                         covers.push_back(pl.with(x));
                 }
-            forum(local(m, ".planeringsdialog"), {"Planeringsdialog med länsstyrelsen, ", n}, "samråd enligt PBL", members,
-                  lst_id(m.county), covers, k);
+            forum(local(m, ".planeringsdialog"), {"Planeringsdialog med länsstyrelsen, ", n}, "samråd enligt PBL",
+                  members, lst_id(m.county), covers, k);
             for (std::size_t d = 0; d < m.districts.size(); ++d) {
                 auto const& ds = m.districts[d];
                 token const sd = district_id(m, d);
@@ -1082,8 +1114,8 @@ private:
                     }
                 }
                 forum(est, {"EST-gruppen ", district_name(d), ", ", n}, "EST", members, sf, covers, sd);
-                for (std::uint32_t p = 0; p < ds.plans; ++p) plan_forum(m, m.plans[ds.first_plan + p], plan_id(sd, p + 1),
-                                                                      members, covers);
+                for (std::uint32_t p = 0; p < ds.plans; ++p)
+                    plan_forum(m, m.plans[ds.first_plan + p], plan_id(sd, p + 1), members, covers);
             }
         }
     }
@@ -1099,8 +1131,8 @@ private:
                        ".allman-plats"})
             covers.push_back(pl.with(x));
         for (std::uint32_t i = 1; i <= ps.properties; ++i)
-            for (auto x : {".ansokan", ".bygglov", ".startbesked", ".byggnation", ".slutbesked", ".overlamning",
-                           ".forvaltning"})
+            for (auto x :
+                 {".ansokan", ".bygglov", ".startbesked", ".byggnation", ".slutbesked", ".overlamning", ".forvaltning"})
                 covers.push_back(pl.with(".f", i).add(x));
         token const bn = local(m, ".bn"), lpo = local(m, ".lpo");
         std::string_view coordinator = bn;

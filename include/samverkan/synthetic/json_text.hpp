@@ -28,7 +28,8 @@ public:
     token(std::string_view text) { add(text); } // NOLINT(google-explicit-constructor): ids read as text
 
     token& add(std::string_view text) {
-        if (text.size() > capacity - size_) throw error{"synthetic: id too long: " + std::string{view()} + std::string{text}};
+        if (text.size() > capacity - size_)
+            throw error{"synthetic: id too long: " + std::string{view()} + std::string{text}};
         for (char c : text) data_[size_++] = c;
         return *this;
     }

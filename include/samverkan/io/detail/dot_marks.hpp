@@ -59,8 +59,12 @@ public:
     [[nodiscard]] dot_mark const* requirement(duty_id d, mandate_id m) const {
         return edge({relation_kind::requires_mandate, d.index(), m.index(), 0});
     }
-    [[nodiscard]] dot_mark const* need(duty_id d, duty_id e) const { return edge({relation_kind::needs, d.index(), e.index(), 0}); }
-    [[nodiscard]] dot_mark const* coordination(forum_id f) const { return edge({relation_kind::coordinated_by, f.index(), 0, 0}); }
+    [[nodiscard]] dot_mark const* need(duty_id d, duty_id e) const {
+        return edge({relation_kind::needs, d.index(), e.index(), 0});
+    }
+    [[nodiscard]] dot_mark const* coordination(forum_id f) const {
+        return edge({relation_kind::coordinated_by, f.index(), 0, 0});
+    }
     [[nodiscard]] std::vector<dot_extra_edge> const& extra_edges() const noexcept { return extra_; }
 
 private:
@@ -146,8 +150,7 @@ private:
             auto const req = m.required_mandates(*d);
             if (std::find(req.begin(), req.end(), *r) != req.end())
                 add(edges_[{relation_kind::requires_mandate, d->index(), r->index(), 0}], i);
-            else
-                extra_.push_back({*d, *r, i, false});
+            else extra_.push_back({*d, *r, i, false});
             return;
         }
         case rule_id::accountable_without_mandate:
@@ -155,7 +158,8 @@ private:
             auto d = one<duty_id>(m, f, "duty");
             auto a = one<actor_id>(m, f, "actor");
             if (!d || !a) break;
-            mark_assignment(m, *a, *d, *rule == rule_id::accountable_without_mandate ? raci::accountable : raci::responsible, i);
+            mark_assignment(m, *a, *d,
+                            *rule == rule_id::accountable_without_mandate ? raci::accountable : raci::responsible, i);
             return;
         }
         case rule_id::exclusive_overlap: {
@@ -211,7 +215,8 @@ private:
             auto const duties = list<duty_id>(m, f, "duties");
             for (duty_id d : duties)
                 for (duty_id e : m.needs(d))
-                    if (std::binary_search(duties.begin(), duties.end(), e)) add(edges_[{relation_kind::needs, d.index(), e.index(), 0}], i);
+                    if (std::binary_search(duties.begin(), duties.end(), e))
+                        add(edges_[{relation_kind::needs, d.index(), e.index(), 0}], i);
             return;
         }
         case rule_id::coordination_gap: {
@@ -246,7 +251,8 @@ private:
     template <class Traits>
     void mark_need(basic_model<Traits> const& m, duty_id d, duty_id e, std::size_t i) {
         auto const needs = m.needs(d);
-        if (std::find(needs.begin(), needs.end(), e) != needs.end()) add(edges_[{relation_kind::needs, d.index(), e.index(), 0}], i);
+        if (std::find(needs.begin(), needs.end(), e) != needs.end())
+            add(edges_[{relation_kind::needs, d.index(), e.index(), 0}], i);
         else extra_.push_back({d, e, i, false});
     }
 

@@ -50,8 +50,8 @@ struct graphml_optional_value<std::optional<T>> {
 
 template <class T>
 inline constexpr bool is_character =
-    std::same_as<T, char> || std::same_as<T, signed char> || std::same_as<T, unsigned char> || std::same_as<T, wchar_t> ||
-    std::same_as<T, char8_t> || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
+    std::same_as<T, char> || std::same_as<T, signed char> || std::same_as<T, unsigned char> ||
+    std::same_as<T, wchar_t> || std::same_as<T, char8_t> || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
 
 /// The GraphML type of a member of type M (std::optional<T> as T), or nullopt when GraphML cannot carry it.
 template <class M>
@@ -67,7 +67,11 @@ template <class M>
 /// The text of a member value, or nullopt when it is absent (an empty optional). O(size of the value).
 template <class M>
 [[nodiscard]] std::optional<std::string> graphml_value_text(M const& value) {
-    if constexpr (requires { value.has_value(); *value; } && !std::convertible_to<M const&, std::string_view>) {
+    if constexpr (requires {
+                      value.has_value();
+                      *value;
+                  } &&
+                  !std::convertible_to<M const&, std::string_view>) {
         if (!value.has_value()) return std::nullopt;
         return graphml_value_text(*value);
     } else if constexpr (std::same_as<M, bool>) {
@@ -76,7 +80,8 @@ template <class M>
         return std::to_string(value);
     } else if constexpr (std::floating_point<M>) {
         char buffer[64];
-        auto const result = std::to_chars(buffer, buffer + sizeof buffer, value); // shortest form that reads back exactly
+        auto const result =
+            std::to_chars(buffer, buffer + sizeof buffer, value); // shortest form that reads back exactly
         return std::string{buffer, result.ptr};
     } else {
         return std::string{std::string_view{value}};
@@ -97,7 +102,8 @@ void for_each_graphml_member(F&& f) {
         }
     };
     if constexpr (boost::describe::has_describe_members<T>::value) {
-        using members = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+        using members =
+            boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
         boost::mp11::mp_for_each<members>([&](auto d) { visit(d.name, d.pointer); });
     } else {
         visit("id", &T::id);

@@ -203,7 +203,8 @@ public:
             return key();
         case expect::colon:
             if (at_end()) truncated();
-            if (peek() != ':') fail_at(pos_, "expected ':' after the key " + quoted(stack_.back().key) + ", found " + found());
+            if (peek() != ':')
+                fail_at(pos_, "expected ':' after the key " + quoted(stack_.back().key) + ", found " + found());
             ++pos_;
             skip_whitespace();
             return parse_value();
@@ -250,10 +251,10 @@ private:
     };
     struct frame {
         bool object = false;
-        std::size_t count = 0;            // members or elements seen so far
-        std::string_view key{};           // the current key (objects)
-        std::size_t keys_begin = 0;       // first entry of this object in keys_
-        std::size_t escaped_begin = 0;    // first entry of this object in escaped_keys_
+        std::size_t count = 0;         // members or elements seen so far
+        std::string_view key{};        // the current key (objects)
+        std::size_t keys_begin = 0;    // first entry of this object in keys_
+        std::size_t escaped_begin = 0; // first entry of this object in escaped_keys_
     };
 
     [[nodiscard]] bool at_end() const noexcept { return pos_ >= text_.size(); }
@@ -370,7 +371,8 @@ private:
             auto& table = big_objects_[stack_.size()];
             if (!table) {
                 table = std::make_unique<std::unordered_map<std::string_view, std::size_t>>();
-                for (std::size_t i = f.keys_begin; i < keys_.size(); ++i) table->emplace(keys_[i].text, keys_[i].offset);
+                for (std::size_t i = f.keys_begin; i < keys_.size(); ++i)
+                    table->emplace(keys_[i].text, keys_[i].offset);
             }
             auto [it, inserted] = table->emplace(k, token_);
             if (!inserted) first = it->second;
@@ -518,7 +520,9 @@ private:
 
     [[noreturn]] void control_character(unsigned char c) const {
         static constexpr char hex[] = "0123456789ABCDEF";
-        std::string name = c == '\n' ? "a line break" : c == '\t' ? "a tab" : std::string{"control character U+00"} + hex[c >> 4] + hex[c & 15];
+        std::string name = c == '\n'   ? "a line break"
+                           : c == '\t' ? "a tab"
+                                       : std::string{"control character U+00"} + hex[c >> 4] + hex[c & 15];
         fail_at(pos_, name + " inside a string must be escaped (\\n, \\t, \\u00XX)");
     }
 
@@ -543,11 +547,13 @@ private:
         case 'r': scratch_ += '\r'; return;
         case 't': scratch_ += '\t'; return;
         case 'u': break;
-        default: fail_at(at, "invalid escape sequence in a string (JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+        default:
+            fail_at(at, "invalid escape sequence in a string (JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
         }
         std::uint32_t cp = hex4(at);
         if (cp >= 0xDC00 && cp <= 0xDFFF)
-            fail_at(at, "lone low surrogate \\u" + std::string{text_.substr(at + 2, 4)} + " (UTF-16 surrogates must come in pairs)");
+            fail_at(at, "lone low surrogate \\u" + std::string{text_.substr(at + 2, 4)} +
+                            " (UTF-16 surrogates must come in pairs)");
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             if (text_.substr(pos_, 2) != "\\u")
                 fail_at(at, "lone high surrogate \\u" + std::string{text_.substr(at + 2, 4)} +

@@ -36,16 +36,18 @@ namespace samverkan::io::detail {
 
 /// The keys of each object of the format, in the canonical order the writer uses.
 namespace keys {
-inline constexpr std::string_view top[] = {"format", "name", "description", "attributes", "stages", "scopes",
-                                           "actors", "mandates", "holds", "delegations", "duties", "forums"};
+inline constexpr std::string_view top[] = {"format", "name",     "description", "attributes",  "stages", "scopes",
+                                           "actors", "mandates", "holds",       "delegations", "duties", "forums"};
 inline constexpr std::string_view stage[] = {"id", "name", "after", "attributes"};
 inline constexpr std::string_view scope[] = {"id", "name", "within", "attributes"};
 inline constexpr std::string_view actor[] = {"id", "name", "category", "attributes"};
 inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
 inline constexpr std::string_view holding[] = {"actor", "mandate", "scope", "stages", "attributes"};
 inline constexpr std::string_view delegation[] = {"from", "to", "mandate", "scope", "stages", "attributes"};
-inline constexpr std::string_view duty[] = {"id", "name", "basis", "stage", "scope", "requires", "needs", "optional", "raci", "attributes"};
-inline constexpr std::string_view forum[] = {"id", "name", "model", "members", "coordinator", "covers", "scope", "attributes"};
+inline constexpr std::string_view duty[] = {"id",       "name",  "basis",    "stage", "scope",
+                                            "requires", "needs", "optional", "raci",  "attributes"};
+inline constexpr std::string_view forum[] = {"id",          "name",   "model", "members",
+                                             "coordinator", "covers", "scope", "attributes"};
 inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
 } // namespace keys
 
@@ -116,7 +118,8 @@ private:
     }
 
     template <std::size_t N>
-    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N], std::string_view what) const {
+    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N],
+                                  std::string_view what) const {
         if (key == "description" && what != "the top level")
             fail("unknown key \"description\" in " + std::string{what} +
                  ": only the model as a whole has a description; put free text about an element in its \"attributes\"");
@@ -131,7 +134,8 @@ private:
     }
 
     [[noreturn]] void missing_key(std::string_view key, std::string_view what, std::size_t object_offset) const {
-        throw error_at(object_offset, c_.path(), "missing required key \"" + std::string{key} + "\" in " + std::string{what});
+        throw error_at(object_offset, c_.path(),
+                       "missing required key \"" + std::string{key} + "\" in " + std::string{what});
     }
 
     // ---- reading values -----------------------------------------------------------------------------------
@@ -178,14 +182,16 @@ private:
         out = keep();
     }
     void read_ref_list(ref_range& out) {
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max()) fail("too many references in one model (at most 2^32 - 1)");
+        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
+            fail("too many references in one model (at most 2^32 - 1)");
         out.begin = static_cast<std::uint32_t>(pool_.size());
         read_array([&](json_event e) {
             if (e != json_event::string) wrong_type(e, "a string (an id)");
             pool_.push_back(keep());
         });
         std::size_t const count = pool_.size() - out.begin;
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max()) fail("too many references in one model (at most 2^32 - 1)");
+        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
+            fail("too many references in one model (at most 2^32 - 1)");
         out.count = static_cast<std::uint32_t>(count);
     }
 
@@ -233,8 +239,9 @@ private:
         }
         // e is object_end; the cursor checks that nothing but whitespace follows.
         if (!format)
-            throw error_at(root, "", "missing required key \"format\" at the top level (a model file starts with "
-                                     "\"format\": \"samverkan/1\")");
+            throw error_at(root, "",
+                           "missing required key \"format\" at the top level (a model file starts with "
+                           "\"format\": \"samverkan/1\")");
         c_.next();
     }
 
@@ -249,7 +256,8 @@ private:
     }
 
     template <element_id Id>
-    [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset, std::string_view array) const {
+    [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset,
+                                std::string_view array) const {
         auto const at = position_of(text_, id_offsets_[static_cast<std::size_t>(kind_of<Id>)][first]);
         throw error_at(id_offset, c_.path() + "/id",
                        "duplicate " + std::string{Id::tag_type::name} + " id " + quote(id) + " (first at /" +
@@ -324,7 +332,8 @@ private:
             else unknown_key(k, keys::mandate, "a mandate");
         }
         if (!id_at) missing_key("id", "a mandate", start);
-        add<mandate_id>(std::move(x), *id_at, "mandates", [&](samverkan::mandate&& v) { return m_.add_mandate(std::move(v)); });
+        add<mandate_id>(std::move(x), *id_at, "mandates",
+                        [&](samverkan::mandate&& v) { return m_.add_mandate(std::move(v)); });
     }
 
     void read_holding(json_event e) {
@@ -516,8 +525,9 @@ private:
             if (auto const first = m_.find<forum_id>(f.value.id)) {
                 auto const where = position_of(text_, forums_[first->index()].id_offset);
                 throw error_at(f.id_offset, at("forums", i, "id"),
-                               "duplicate forum id " + quote(f.value.id) + " (first at /forums/" + std::to_string(first->index()) +
-                                   ", line " + std::to_string(where.line) + "); ids must be unique within a kind");
+                               "duplicate forum id " + quote(f.value.id) + " (first at /forums/" +
+                                   std::to_string(first->index()) + ", line " + std::to_string(where.line) +
+                                   "); ids must be unique within a kind");
             }
             m_.add_forum(f.value, {.scope = scope}); // a copy: other_kinds still reads the ids of forums_
         }
@@ -564,7 +574,7 @@ private:
     static std::vector<std::uint32_t> find_cycle(digraph const& g) {
         std::size_t const n = g.size();
         constexpr std::uint32_t white = std::numeric_limits<std::uint32_t>::max(), black = white - 1;
-        std::vector<std::uint32_t> depth_on_stack(n, white); // white, black, or the node's position on the stack
+        std::vector<std::uint32_t> depth_on_stack(n, white);        // white, black, or the node's position on the stack
         std::vector<std::pair<std::uint32_t, std::uint32_t>> stack; // (node, next edge)
         for (std::uint32_t root = 0; root < n; ++root) {
             if (depth_on_stack[root] != white) continue;
@@ -629,15 +639,18 @@ private:
                     slot = g.slots[e];
                     break;
                 }
-            std::string const message = cycle.size() == 1
-                ? "stage " + quote(m_[stage_id{from}].id) + " is listed as coming after itself"
-                : "the \"after\" links form a cycle: " + describe_cycle<stage_id>(cycle, "comes after");
-            throw error_at(offset_of(pooled(stage_after_[from].begin + slot)), at("stages", from, "after", slot), message);
+            std::string const message =
+                cycle.size() == 1
+                    ? "stage " + quote(m_[stage_id{from}].id) + " is listed as coming after itself"
+                    : "the \"after\" links form a cycle: " + describe_cycle<stage_id>(cycle, "comes after");
+            throw error_at(offset_of(pooled(stage_after_[from].begin + slot)), at("stages", from, "after", slot),
+                           message);
         }
         // Latest stages first: each link then finds its earlier stage without links yet, so the model's
         // own cycle check is O(1) per link.
         for (std::uint32_t u : order)
-            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) m_.order(stage_id{u}, stage_id{g.targets[e]});
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e)
+                m_.order(stage_id{u}, stage_id{g.targets[e]});
     }
 
     void link_scopes() {
@@ -645,7 +658,8 @@ private:
         std::size_t const n = scope_within_.size();
         g.offsets.reserve(n + 1);
         for (std::size_t i = 0; i < n; ++i) {
-            if (auto const outer = resolve_optional<scope_id>(scope_within_[i], [&] { return at("scopes", i, "within"); })) {
+            if (auto const outer =
+                    resolve_optional<scope_id>(scope_within_[i], [&] { return at("scopes", i, "within"); })) {
                 g.targets.push_back(outer->index());
                 g.slots.push_back(0);
             }
@@ -655,14 +669,16 @@ private:
         if (order.size() != n) {
             auto const cycle = find_cycle(g);
             std::uint32_t const from = cycle[0];
-            std::string const message = cycle.size() == 1
-                ? "scope " + quote(m_[scope_id{from}].id) + " is listed as lying within itself"
-                : "the \"within\" links form a cycle: " + describe_cycle<scope_id>(cycle, "lies within");
+            std::string const message =
+                cycle.size() == 1
+                    ? "scope " + quote(m_[scope_id{from}].id) + " is listed as lying within itself"
+                    : "the \"within\" links form a cycle: " + describe_cycle<scope_id>(cycle, "lies within");
             throw error_at(offset_of(scope_within_[from]), at("scopes", from, "within"), message);
         }
         // Innermost scopes first: the model's check walks up from the outer scope, which has no link yet.
         for (std::uint32_t u : order)
-            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) m_.nest(scope_id{u}, scope_id{g.targets[e]});
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e)
+                m_.nest(scope_id{u}, scope_id{g.targets[e]});
     }
 
     template <class Raw>
@@ -670,7 +686,8 @@ private:
         out.scope = resolve_optional<scope_id>(r.scope, [&] { return at(array, i, "scope"); });
         out.stages.clear();
         for (std::uint32_t j = 0; j < r.stages.count; ++j)
-            out.stages.push_back(resolve<stage_id>(pooled(r.stages.begin + j), [&] { return at(array, i, "stages", j); }));
+            out.stages.push_back(
+                resolve<stage_id>(pooled(r.stages.begin + j), [&] { return at(array, i, "stages", j); }));
     }
 
     void add_holdings() {
@@ -716,9 +733,11 @@ private:
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < links.requires_.count; ++j)
-                m_.require(d, resolve<mandate_id>(pooled(links.requires_.begin + j), [&] { return at("duties", i, "requires", j); }));
+                m_.require(d, resolve<mandate_id>(pooled(links.requires_.begin + j),
+                                                  [&] { return at("duties", i, "requires", j); }));
             for (std::uint32_t j = 0; j < links.needs.count; ++j)
-                m_.need(d, resolve<duty_id>(pooled(links.needs.begin + j), [&] { return at("duties", i, "needs", j); }));
+                m_.need(d,
+                        resolve<duty_id>(pooled(links.needs.begin + j), [&] { return at("duties", i, "needs", j); }));
             for (std::size_t role = 0; role < 4; ++role) {
                 ref_range const r = links.raci[role];
                 std::string_view const letter = keys::raci[role];
@@ -744,9 +763,11 @@ private:
                     listed_twice(f.members, j, "members", path(), at("forums", i, "members") + "/");
             }
             if (f.coordinator.data())
-                m_.set_coordinator(id, resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
+                m_.set_coordinator(id,
+                                   resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
             for (std::uint32_t j = 0; j < f.covers.count; ++j)
-                m_.cover(id, resolve<duty_id>(pooled(f.covers.begin + j), [&] { return at("forums", i, "covers", j); }));
+                m_.cover(id,
+                         resolve<duty_id>(pooled(f.covers.begin + j), [&] { return at("forums", i, "covers", j); }));
         }
         forums_ = {};
     }
@@ -765,9 +786,9 @@ private:
     std::vector<raw_forum> forums_;
     bool forums_added_ = false;
 
-    std::vector<std::string_view> pool_;                               // the ids of every reference list
-    std::deque<std::string> arena_;                                    // references that had escapes
-    std::vector<std::pair<char const*, std::size_t>> arena_offsets_;  // where each of them was
+    std::vector<std::string_view> pool_;                             // the ids of every reference list
+    std::deque<std::string> arena_;                                  // references that had escapes
+    std::vector<std::pair<char const*, std::size_t>> arena_offsets_; // where each of them was
 };
 
 } // namespace samverkan::io::detail

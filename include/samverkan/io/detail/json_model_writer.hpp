@@ -132,7 +132,9 @@ private:
     }
 
     template <element_id Id>
-    std::string_view text(Id id) const noexcept { return m_[id].id; }
+    std::string_view text(Id id) const noexcept {
+        return m_[id].id;
+    }
     template <element_id Id>
     auto id_text() const {
         return [this](Id id) -> std::string_view { return m_[id].id; };

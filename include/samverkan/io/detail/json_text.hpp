@@ -121,7 +121,6 @@ inline void append_string(json_sink& out, std::string_view s) {
     return out;
 }
 
-
 /// Writes one stored JSON value (text that json_cursor accepts) in the layout above, its first line
 /// continuing the current one and nested lines indented from `level`. Numbers are copied verbatim;
 /// strings are re-escaped canonically. Iterative, O(|text|). Throws json_failure on invalid text.

@@ -13,7 +13,9 @@
 
 namespace samverkan::io::detail {
 
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 [[nodiscard]] inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
@@ -40,7 +42,8 @@ namespace samverkan::io::detail {
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t const cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) && ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]))
+            if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+                ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]))
                 current[j] = std::min(current[j], before[j - 2] + 1);
         }
         std::swap(before, previous);
@@ -68,17 +71,16 @@ public:
             std::size_t const shorter = std::min(candidate.size(), wanted_.size());
             std::size_t const limit = std::max<std::size_t>(1, shorter / 3);
             // Cheap bound first: the distance is at least the difference in length.
-            std::size_t const gap = candidate.size() > wanted_.size() ? candidate.size() - wanted_.size() : wanted_.size() - candidate.size();
+            std::size_t const gap = candidate.size() > wanted_.size() ? candidate.size() - wanted_.size()
+                                                                      : wanted_.size() - candidate.size();
             if (gap <= limit) {
                 std::size_t const d = edit_distance(wanted_, candidate);
                 // A correction keeps something: "X" is not a misspelt "R".
                 if (d <= limit && d < std::max(candidate.size(), wanted_.size())) score = d;
             }
             if (score == std::numeric_limits<std::size_t>::max()) {
-                if (common_prefix(candidate) >= 4 && 2 * common_prefix(candidate) >= candidate.size())
-                    score = far;
-                else if (wanted_.size() >= 3 && icontains_ascii(name, wanted_))
-                    score = far + 1;
+                if (common_prefix(candidate) >= 4 && 2 * common_prefix(candidate) >= candidate.size()) score = far;
+                else if (wanted_.size() >= 3 && icontains_ascii(name, wanted_)) score = far + 1;
             }
         }
         if (score < score_) {
