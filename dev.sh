@@ -127,18 +127,18 @@ leg_format() {
 }
 
 leg_tidy() {
-    local db=build/clang/compile_commands.json
-    if [ ! -f "$db" ]; then
-        say "configuring the clang preset for its compile database"
-        cmake --preset clang >/dev/null
-    fi
+    # The clang preset's own database lists the unity-build batches of the unit tests, not the test files:
+    # configure (no build) a copy with one entry per file.
+    local dbdir=build/tidy-db
+    say "configuring the clang preset without the unity build, for a compile database per file"
+    cmake --preset clang -B "$dbdir" -DSAMVERKAN_UNITY_TESTS=OFF >/dev/null
     # one clang-tidy per translation unit, $jobs at a time, each writing its own log
     local logs=() f status=0
     rm -rf build/tidy && mkdir -p build/tidy
     for f in "${tidy_sources[@]}"; do logs+=("build/tidy/$(basename "$f").log"); done
     # shellcheck disable=SC2016 # $1 expands in the inner shell
     printf '%s\n' "${tidy_sources[@]}" |
-        xargs -P "$jobs" -I{} sh -c 'clang-tidy --quiet -p build/clang "$1" >"build/tidy/$(basename "$1").log" 2>&1' _ {} ||
+        xargs -P "$jobs" -I{} sh -c 'clang-tidy --quiet -p "$2" "$1" >"build/tidy/$(basename "$1").log" 2>&1' _ {} "$dbdir" ||
         status=1
     grep -hE '(warning|error):' "${logs[@]}" || true
     local warnings errors

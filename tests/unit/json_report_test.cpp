@@ -147,6 +147,22 @@ TEST_CASE("a report without findings or model name") {
 )");
 }
 
+TEST_CASE("\"model\" is null only when the file has no name; an empty name is kept") {
+    model const unnamed = io::read_json(R"({"format": "samverkan/1"})");
+    CHECK_FALSE(unnamed.has_name());
+    CHECK_FALSE(audit(unnamed).model.has_value());
+    CHECK(report_json(unnamed, audit(unnamed)).find("\"model\": null,") != std::string::npos);
+    CHECK(io::to_json(unnamed).find("\"name\"") == std::string::npos);
+
+    model const empty = io::read_json(R"({"format": "samverkan/1", "name": ""})");
+    CHECK(empty.has_name());
+    CHECK(audit(empty).model == std::string{});
+    CHECK(report_json(empty, audit(empty)).find("\"model\": \"\",") != std::string::npos);
+    model const again = io::read_json(io::to_json(empty)); // the round trip keeps the empty name
+    CHECK(again.has_name());
+    CHECK(again.name().empty());
+}
+
 TEST_CASE("the report of a real audit is valid JSON, deterministic, and names elements by id") {
     auto const file = samverkan_json_test::conformance_dir() / "cases/110-example-model.json";
     model const m = io::read_json_file(file);

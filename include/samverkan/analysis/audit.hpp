@@ -70,7 +70,7 @@ template <class Traits, class... Rules>
     sort_findings(m, findings);
 
     report r;
-    if (!m.name().empty()) r.model = m.name();
+    if (m.has_name()) r.model = m.name();
     r.findings = std::move(findings);
     return r;
 }

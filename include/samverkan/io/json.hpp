@@ -68,7 +68,7 @@ inline constexpr std::size_t json_max_depth = 512;
 ///     std::string text = samverkan::io::read_file("kommun.json");
 [[nodiscard]] inline std::string read_file(std::filesystem::path const& path) {
     std::string const source = path.string();
-    auto fail = [&](std::string why) { return load_error{source, 0, 0, "", "cannot read the file: " + why}; };
+    auto fail = [&](std::string const& why) { return load_error{source, 0, 0, "", "cannot read the file: " + why}; };
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw fail("it is a directory");
     errno = 0;

@@ -101,10 +101,16 @@ public:
     using element_t = std::remove_cvref_t<decltype(std::declval<basic_model const&>()[Id{}])>;
 
     // ---- model-level data ------------------------------------------------------------------------------
+    /// The model's name; empty when it has none (has_name() tells an empty name from none).
     [[nodiscard]] std::string const& name() const noexcept { return name_; }
+    /// Whether the model has a name, possibly empty: a file's `"name": ""` is a name, a missing key is not.
+    [[nodiscard]] bool has_name() const noexcept { return has_name_; }
     [[nodiscard]] std::string const& description() const noexcept { return description_; }
     [[nodiscard]] std::string const& attributes() const noexcept { return attributes_; }
-    void set_name(std::string name) noexcept { name_ = std::move(name); }
+    void set_name(std::string name) noexcept {
+        name_ = std::move(name);
+        has_name_ = true;
+    }
     void set_description(std::string text) noexcept { description_ = std::move(text); }
     /// `json` is the text of a JSON object (empty: none). Not parsed here; io/json checks it on reading.
     void set_attributes(std::string json) noexcept { attributes_ = std::move(json); }
@@ -649,6 +655,7 @@ private:
     }
 
     std::string name_, description_, attributes_;
+    bool has_name_ = false;
 
     std::vector<stage_type> stages_;
     std::vector<scope_type> scopes_;

@@ -11,7 +11,8 @@
 // are all checked after it, kind by kind. The local model is returned only when everything is valid.
 //
 // Cost: O(input) time for phase 1; phase 2 is O(relations) expected (hash lookups). Extra memory besides
-// the input and the model: 16 bytes per reference plus a few bytes per element.
+// the input and the model: 8 bytes per reference (its offset and length in the text) plus a few bytes per
+// element. The text must be shorter than 4 GiB (a 290-municipality national model is about 0.4 GiB).
 #ifndef SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 
@@ -61,6 +62,9 @@ public:
         // Room for the references at once: growing the pool by doubling would copy it and, while copying,
         // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
         // far more; the reservation is address space only until used.
+        if (text_.size() >= kept_ref::none)
+            throw load_error{std::string{source_}, 0, 0, "",
+                             "the text is 4 GiB or larger; this reader takes smaller models"};
         pool_.reserve(text_.size() / 16);
         try {
             read_document();
@@ -76,25 +80,34 @@ private:
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
     };
+    /// A reference kept for phase 2 in 8 bytes: the offset and length of its text in the input, or, when
+    /// the string had escapes, its index in the arena (the top bit of `size` set). Absent: offset == none.
+    struct kept_ref {
+        static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+        static constexpr std::uint32_t in_arena = std::uint32_t{1} << 31;
+        std::uint32_t offset = none;
+        std::uint32_t size = 0;
+        [[nodiscard]] bool present() const noexcept { return offset != none; }
+    };
     struct raw_holding {
-        std::string_view actor, mandate, scope; // scope: data() == nullptr when absent
+        kept_ref actor, mandate, scope;
         ref_range stages;
         std::string attributes;
     };
     struct raw_delegation {
-        std::string_view from, to, mandate, scope;
+        kept_ref from, to, mandate, scope;
         ref_range stages;
         std::string attributes;
     };
     struct raw_duty {
-        std::string_view stage, scope;
+        kept_ref stage, scope;
         ref_range requires_, needs;
         std::array<ref_range, 4> raci;
     };
     struct raw_forum {
         samverkan::forum value;
         std::size_t id_offset = 0;
-        std::string_view scope, coordinator;
+        kept_ref scope, coordinator;
         ref_range members, covers;
     };
 
@@ -170,14 +183,19 @@ private:
         return c_.offset();
     }
 
-    /// A view of the current string that stays valid: into the input, or (escaped) into the arena.
-    std::string_view keep() {
-        if (!c_.escaped()) return c_.value();
-        arena_.emplace_back(c_.value());
-        arena_offsets_.emplace_back(arena_.back().data(), c_.offset());
-        return arena_.back();
+    /// The current string, kept for phase 2: where it is in the input, or (escaped) a copy in the arena.
+    kept_ref keep() {
+        std::string_view const v = c_.value();
+        if (v.size() >= kept_ref::in_arena) fail("an id of 2 GiB or more");
+        if (!c_.escaped())
+            return {static_cast<std::uint32_t>(v.data() - text_.data()), static_cast<std::uint32_t>(v.size())};
+        if (arena_.size() >= kept_ref::none - 1) fail("too many escaped ids in one model");
+        arena_.emplace_back(v);
+        arena_offsets_.push_back(c_.offset());
+        return {static_cast<std::uint32_t>(arena_.size() - 1),
+                static_cast<std::uint32_t>(v.size()) | kept_ref::in_arena};
     }
-    void read_ref(std::string_view& out) {
+    void read_ref(kept_ref& out) {
         read_string();
         out = keep();
     }
@@ -287,7 +305,7 @@ private:
         std::size_t const start = begin_object(e, "a scope");
         samverkan::scope s;
         std::optional<std::size_t> id_at;
-        std::string_view within;
+        kept_ref within;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
             if (k == "id") s.id = read_string(), id_at = c_.offset();
@@ -348,8 +366,8 @@ private:
             else if (k == "attributes") read_attributes(h.attributes);
             else unknown_key(k, keys::holding, "a holding");
         }
-        if (!h.actor.data()) missing_key("actor", "a holding", start);
-        if (!h.mandate.data()) missing_key("mandate", "a holding", start);
+        if (!h.actor.present()) missing_key("actor", "a holding", start);
+        if (!h.mandate.present()) missing_key("mandate", "a holding", start);
         holdings_.push_back(std::move(h));
     }
 
@@ -366,9 +384,9 @@ private:
             else if (k == "attributes") read_attributes(d.attributes);
             else unknown_key(k, keys::delegation, "a delegation");
         }
-        if (!d.from.data()) missing_key("from", "a delegation", start);
-        if (!d.to.data()) missing_key("to", "a delegation", start);
-        if (!d.mandate.data()) missing_key("mandate", "a delegation", start);
+        if (!d.from.present()) missing_key("from", "a delegation", start);
+        if (!d.to.present()) missing_key("to", "a delegation", start);
+        if (!d.mandate.present()) missing_key("mandate", "a delegation", start);
         delegations_.push_back(std::move(d));
     }
 
@@ -437,17 +455,18 @@ private:
 
     // ---- phase 2: references --------------------------------------------------------------------------------
 
+    /// The text of a kept reference.
+    std::string_view text_of(kept_ref r) const noexcept {
+        if (r.size & kept_ref::in_arena) return arena_[r.offset];
+        return text_.substr(r.offset, r.size);
+    }
     /// Byte offset of the opening quote of a kept reference.
-    std::size_t offset_of(std::string_view ref) const noexcept {
-        auto const p = reinterpret_cast<std::uintptr_t>(ref.data());
-        auto const b = reinterpret_cast<std::uintptr_t>(text_.data());
-        if (p > b && p <= b + text_.size()) return static_cast<std::size_t>(p - b - 1);
-        for (auto const& [data, offset] : arena_offsets_)
-            if (data == ref.data()) return offset;
-        return 0;
+    std::size_t offset_of(kept_ref r) const noexcept {
+        if (r.size & kept_ref::in_arena) return arena_offsets_[r.offset];
+        return r.offset - 1;
     }
 
-    std::string_view pooled(std::uint32_t i) const noexcept { return pool_[i]; }
+    kept_ref pooled(std::uint32_t i) const noexcept { return pool_[i]; }
 
     /// The kinds other than Id that have an element with id `text`: "a stage and a duty".
     template <element_id Id>
@@ -478,24 +497,25 @@ private:
     }
 
     template <element_id Id, class Path>
-    [[noreturn]] void unknown_reference(std::string_view ref, Path const& path) const {
+    [[noreturn]] void unknown_reference(kept_ref kept, Path const& path) const {
+        std::string_view const ref = text_of(kept);
         std::string_view const kind = Id::tag_type::name;
         std::string message = "unknown " + std::string{kind} + " " + quote(ref);
         if (std::string const others = other_kinds<Id>(ref); !others.empty())
             message += " (there is " + others + " with that id, but no " + std::string{kind} + ")";
         suggester s{ref};
         for (Id id : m_.template ids<Id>()) s.offer(m_[id].id, m_[id].name);
-        throw error_at(offset_of(ref), path(), message + s.hint());
+        throw error_at(offset_of(kept), path(), message + s.hint());
     }
 
     template <element_id Id, class Path>
-    Id resolve(std::string_view ref, Path const& path) const {
-        if (auto const id = m_.find<Id>(ref)) return *id;
+    Id resolve(kept_ref ref, Path const& path) const {
+        if (auto const id = m_.find<Id>(text_of(ref))) return *id;
         unknown_reference<Id>(ref, path);
     }
     template <element_id Id, class Path>
-    std::optional<Id> resolve_optional(std::string_view ref, Path const& path) const {
-        if (!ref.data()) return std::nullopt;
+    std::optional<Id> resolve_optional(kept_ref ref, Path const& path) const {
+        if (!ref.present()) return std::nullopt;
         return resolve<Id>(ref, path);
     }
 
@@ -537,7 +557,7 @@ private:
     void place_duties() {
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& d = duties_[i];
-            if (!d.stage.data() && !d.scope.data()) continue;
+            if (!d.stage.present() && !d.scope.present()) continue;
             auto const stage = resolve_optional<stage_id>(d.stage, [&] { return at("duties", i, "stage"); });
             auto const scope = resolve_optional<scope_id>(d.scope, [&] { return at("duties", i, "scope"); });
             m_.place(duty_id{static_cast<std::uint32_t>(i)}, {.stage = stage, .scope = scope});
@@ -720,10 +740,10 @@ private:
     /// Error for an actor listed twice in one list: at the second, naming the first.
     [[noreturn]] void listed_twice(ref_range r, std::uint32_t j, std::string_view list, std::string const& path,
                                    std::string const& first_path_prefix) const {
-        std::string_view const ref = pooled(r.begin + j);
+        std::string_view const ref = text_of(pooled(r.begin + j));
         std::uint32_t first = 0;
-        while (first < j && pooled(r.begin + first) != ref) ++first;
-        throw error_at(offset_of(ref), path,
+        while (first < j && text_of(pooled(r.begin + first)) != ref) ++first;
+        throw error_at(offset_of(pooled(r.begin + j)), path,
                        "actor " + quote(ref) + " is listed twice in " + std::string{list} + " (also at " +
                            first_path_prefix + std::to_string(first) + ")");
     }
@@ -762,7 +782,7 @@ private:
                 if (!m_.add_member(id, resolve<actor_id>(pooled(f.members.begin + j), path)))
                     listed_twice(f.members, j, "members", path(), at("forums", i, "members") + "/");
             }
-            if (f.coordinator.data())
+            if (f.coordinator.present())
                 m_.set_coordinator(id,
                                    resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
             for (std::uint32_t j = 0; j < f.covers.count; ++j)
@@ -779,16 +799,16 @@ private:
 
     std::array<std::vector<std::size_t>, 6> id_offsets_; // per kind: offset of each element's id
     std::vector<ref_range> stage_after_;
-    std::vector<std::string_view> scope_within_;
+    std::vector<kept_ref> scope_within_;
     std::vector<raw_holding> holdings_;
     std::vector<raw_delegation> delegations_;
     std::vector<raw_duty> duties_;
     std::vector<raw_forum> forums_;
     bool forums_added_ = false;
 
-    std::vector<std::string_view> pool_;                             // the ids of every reference list
-    std::deque<std::string> arena_;                                  // references that had escapes
-    std::vector<std::pair<char const*, std::size_t>> arena_offsets_; // where each of them was
+    std::vector<kept_ref> pool_;             // the ids of every reference list
+    std::deque<std::string> arena_;          // references that had escapes
+    std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
 };
 
 } // namespace samverkan::io::detail

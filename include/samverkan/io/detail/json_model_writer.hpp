@@ -97,7 +97,7 @@ public:
     void write() {
         object_writer top{out_, 0};
         top.string("format", "samverkan/1");
-        top.optional_string("name", m_.name());
+        if (m_.has_name()) top.string("name", m_.name()); // "name": "" is kept: the report shows it
         top.optional_string("description", m_.description());
         top.attributes(m_.attributes(), [] { return std::string{"the model"}; });
         array(top, "stages", m_.stages(), [&](object_writer& o, stage_id s) { stage(o, s); });
