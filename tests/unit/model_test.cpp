@@ -463,6 +463,31 @@ TEST_CASE("model: require, need, cover and add_member have set semantics") {
     CHECK(to_vector(m.members(f)) == std::vector{a, b});
 }
 
+TEST_CASE("model: reserve_relations changes no content, whatever the counts and the elements added later") {
+    sv::model m;
+    auto a = m.add_actor({.id = "a"});
+    auto leda = m.add_mandate({.id = "leda"});
+    auto d = m.add_duty({.id = "d"});
+    m.reserve_relations<sv::relation::assigned>(100);
+    m.reserve_relations<sv::relation::requires_mandate>(0);
+    m.reserve_relations<sv::relation::holds>(1);
+    CHECK(m.relation_count() == 0);
+    CHECK(to_vector(m.raci_of(d)).empty());
+    CHECK(m.assign(a, d, sv::raci::responsible));
+    auto b = m.add_actor({.id = "b"}); // an element added after the reservation gets its lists as before
+    auto e = m.add_duty({.id = "e"});
+    CHECK(m.assign(b, e, sv::raci::accountable));
+    CHECK(m.assign(b, d, sv::raci::consulted));
+    m.grant(b, leda);
+    m.grant(a, leda);
+    CHECK(m.relation_count(sv::relation_kind::assigned) == 3);
+    CHECK(to_vector(m.actors_with(d, sv::raci::responsible)) == std::vector{a});
+    CHECK(to_vector(m.actors_with(d, sv::raci::consulted)) == std::vector{b});
+    CHECK(to_vector(m.actors_with(e, sv::raci::accountable)) == std::vector{b});
+    CHECK(to_vector(m.holdings_of(a)).size() == 1);
+    CHECK(to_vector(m.holdings_of(leda)).size() == 2);
+}
+
 TEST_CASE("model: the coordinator of a forum is replaced, never accumulated") {
     sv::model m;
     auto ks = m.add_actor({.id = "ks"});

@@ -105,7 +105,13 @@ public:
         return e;
     }
 
-    void reserve(std::size_t n) { records_.reserve(n); }
+    /// Room for `records` edges in all, and list heads for `sources` and `targets` elements, so that adding
+    /// them does not regrow a vector (a regrowth briefly holds the old and the new array).
+    void reserve(std::size_t records, std::size_t sources = 0, std::size_t targets = 0) {
+        records_.reserve(records);
+        if (sources > out_.size()) out_.resize(sources);
+        if (targets > in_.size()) in_.resize(targets);
+    }
 
 private:
     struct list {

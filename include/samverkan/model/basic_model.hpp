@@ -489,6 +489,24 @@ public:
         index<Id>().reserve(n, [&](std::uint32_t i) -> std::string_view { return elements[i].id; });
     }
 
+    /// Reserves room for `n` relations of kind R in all, for the elements the model has now: a loader that
+    /// knows its counts avoids regrowing the relation tables. (after, within and coordinated_by are stored
+    /// per element and need no reservation.)
+    ///     m.reserve_relations<samverkan::relation::assigned>(raci_entries);
+    template <relation_type R>
+    void reserve_relations(std::size_t n) {
+        auto const ends = [&](auto& table) {
+            table.reserve(n, count<typename R::source>(), count<typename R::target>());
+        };
+        if constexpr (std::same_as<R, relation::holds>) ends(holdings_);
+        else if constexpr (std::same_as<R, relation::delegates>) ends(delegations_);
+        else if constexpr (std::same_as<R, relation::assigned>) ends(assignments_);
+        else if constexpr (std::same_as<R, relation::requires_mandate>) ends(requirements_);
+        else if constexpr (std::same_as<R, relation::needs>) ends(needs_);
+        else if constexpr (std::same_as<R, relation::member>) ends(members_);
+        else if constexpr (std::same_as<R, relation::covers>) ends(covers_);
+    }
+
 private:
     struct reach_payload {
         std::uint32_t scope = detail::npos;

@@ -269,7 +269,7 @@ private:
         auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
         if (auto const first = m_.find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
         Id const id = add_to_model(std::forward<T>(value));
-        offsets.push_back(id_offset);
+        offsets.push_back(static_cast<std::uint32_t>(id_offset)); // the text is shorter than 4 GiB
         return id;
     }
 
@@ -711,6 +711,7 @@ private:
     }
 
     void add_holdings() {
+        m_.reserve_relations<relation::holds>(holdings_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < holdings_.size(); ++i) {
             raw_holding& h = holdings_[i];
@@ -724,6 +725,7 @@ private:
     }
 
     void add_delegations() {
+        m_.reserve_relations<relation::delegates>(delegations_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < delegations_.size(); ++i) {
             raw_delegation& d = delegations_[i];
@@ -749,6 +751,16 @@ private:
     }
 
     void link_duties() {
+        std::size_t requirements = 0, needs = 0, assignments = 0;
+        for (raw_duty const& links : duties_) {
+            requirements += links.requires_.count;
+            needs += links.needs.count;
+            for (ref_range const r : links.raci) assignments += r.count;
+        }
+        // upper bounds (duplicates are dropped): the tables are allocated once, at their final size
+        m_.reserve_relations<relation::requires_mandate>(requirements);
+        m_.reserve_relations<relation::needs>(needs);
+        m_.reserve_relations<relation::assigned>(assignments);
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
@@ -774,6 +786,13 @@ private:
     }
 
     void link_forums() {
+        std::size_t members = 0, covers = 0;
+        for (raw_forum const& f : forums_) {
+            members += f.members.count;
+            covers += f.covers.count;
+        }
+        m_.reserve_relations<relation::member>(members);
+        m_.reserve_relations<relation::covers>(covers);
         for (std::size_t i = 0; i < forums_.size(); ++i) {
             raw_forum const& f = forums_[i];
             forum_id const id{static_cast<std::uint32_t>(i)};
@@ -797,7 +816,7 @@ private:
     json_cursor c_;
     model m_;
 
-    std::array<std::vector<std::size_t>, 6> id_offsets_; // per kind: offset of each element's id
+    std::array<std::vector<std::uint32_t>, 6> id_offsets_; // per kind: offset of each element's id
     std::vector<ref_range> stage_after_;
     std::vector<kept_ref> scope_within_;
     std::vector<raw_holding> holdings_;
