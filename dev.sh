@@ -8,6 +8,8 @@
 #                                           release  g++ -O2 with -Werror: build and unit tests
 #                                           clang    clang++ Debug: build and all tests
 #                                           asan     g++ with AddressSanitizer + UBSan: build and unit tests
+#                                           catch2v3 the unit tests built against Catch2 v3 (Debian's
+#                                                    bookworm-backports package, unpacked under build/)
 #                                           format   clang-format --dry-run --Werror over our sources
 #                                           tidy     clang-tidy on representative translation units
 #                                           conformance  ../shared/conformance/run.sh, when it exists
@@ -26,7 +28,7 @@ build_packages=(g++ make cmake libboost1.81-dev catch2)
 test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
                python3 python3-networkx graphviz)
 default_model=examples/models/kommun_lag_2023_196.json
-all_legs=(debug release clang asan format tidy conformance)
+all_legs=(debug release clang asan catch2v3 format tidy conformance)
 # clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
 tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
 format_dirs=(include tests examples tools benchmarks fuzz)
@@ -107,6 +109,33 @@ leg_debug() { cmake --workflow --preset debug; }
 leg_release() { cmake --workflow --preset release; }
 leg_clang() { cmake --workflow --preset clang; }
 leg_asan() { cmake --workflow --preset asan; }
+
+# Catch2 v3 is not in bookworm proper, and its package cannot be installed next to Debian's v2 (catch2): the
+# .deb from bookworm-backports is downloaded and unpacked into build/catch2-v3, which the preset points at.
+# The backports suite is added to apt's sources when apt does not know it yet.
+catch2_v3_dir=build/catch2-v3
+fetch_catch2_v3() {
+    [ -f "$catch2_v3_dir/usr/lib/cmake/Catch2/Catch2Config.cmake" ] && return 0
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    if ! apt-cache policy libcatch2-dev 2>/dev/null | grep -q 'bookworm-backports'; then
+        say "adding Debian's bookworm-backports suite to apt's sources (for libcatch2-dev, Catch2 v3)"
+        printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm-backports' 'Components: main' \
+            'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+            "${sudo[@]}" tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    fi
+    local tmp
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -q libcatch2-dev/bookworm-backports) || die "cannot download libcatch2-dev from bookworm-backports"
+    rm -rf "$catch2_v3_dir" && mkdir -p "$catch2_v3_dir"
+    dpkg-deb -x "$tmp"/libcatch2-dev_*.deb "$catch2_v3_dir"
+    rm -rf "$tmp"
+}
+leg_catch2v3() {
+    fetch_catch2_v3
+    cmake --workflow --preset catch2v3
+}
 
 leg_format() {
     local files=() bad=() f

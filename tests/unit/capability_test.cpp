@@ -102,7 +102,7 @@ TEST_CASE("a bare delegation passes on exactly what the delegator holds") {
     CHECK(cap.status(f.sf, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
 }
 
-TEST_CASE("\"stages\": [] on a delegation is the same as none: it passes on the delegator's reach") {
+TEST_CASE("a delegation with \"stages\": [] is the same as none: it passes on the delegator's reach") {
     fixture f;
     f.m.grant(f.ks, f.leda, {.scope = f.norr});
     auto const d = f.m.delegate(f.ks, f.sf, f.leda, {.stages = {}});

@@ -72,7 +72,7 @@ TEST_CASE("what() puts the source, line, column and path before the message") {
     CHECK(e->json_path() == "/duties/0/raci/R/0");
     CHECK(e->message() == R"(unknown actor "polis"; did you mean "lpo"?)");
     samverkan::error const& base = *e; // one exception base for the library
-    CHECK_THAT(base.what(), Catch::StartsWith("kommun.json:2:39: "));
+    CHECK_THAT(base.what(), samverkan_test::starts_with("kommun.json:2:39: "));
 }
 
 TEST_CASE("not JSON: each strict-JSON point is an error at its place") {
@@ -86,18 +86,19 @@ TEST_CASE("not JSON: each strict-JSON point is an error at its place") {
     CHECK(where(t) == at(t, "\"b\"", 2) + " /attributes/a/b | duplicate key \"b\" in one object (first at " +
                           first_at(t, "\"b\"") + "); JSON objects need unique keys");
     t = model(R"("actors": [{"id": "ks"},])");
-    CHECK_THAT(where(t), Catch::StartsWith(at(t, "]") + " /actors/0 | trailing comma before ']'"));
-    CHECK_THAT(where("// kommun\n{\"format\": \"samverkan/1\"}"), Catch::StartsWith("1:1  | comments are not allowed"));
+    CHECK_THAT(where(t), samverkan_test::starts_with(at(t, "]") + " /actors/0 | trailing comma before ']'"));
+    CHECK_THAT(where("// kommun\n{\"format\": \"samverkan/1\"}"),
+               samverkan_test::starts_with("1:1  | comments are not allowed"));
     t = model(R"("attributes": {"andel": NaN})");
-    CHECK_THAT(where(t), Catch::StartsWith(at(t, "NaN") + " /attributes/andel | NaN and Infinity"));
+    CHECK_THAT(where(t), samverkan_test::starts_with(at(t, "NaN") + " /attributes/andel | NaN and Infinity"));
     CHECK_THAT(where("\xEF\xBB\xBF{\"format\": \"samverkan/1\"}"),
-               Catch::StartsWith("1:1  | the text starts with a byte-order mark"));
+               samverkan_test::starts_with("1:1  | the text starts with a byte-order mark"));
     t = model("\"name\": \"Lokalpolisomr\xe5"
               "det\"");
-    CHECK_THAT(where(t), Catch::StartsWith(at(t, "\xe5") + " /name | invalid UTF-8 (byte 0xE5)"));
+    CHECK_THAT(where(t), samverkan_test::starts_with(at(t, "\xe5") + " /name | invalid UTF-8 (byte 0xE5)"));
     t = model(R"("name": "trasig \ud800 text")");
-    CHECK_THAT(where(t), Catch::StartsWith(at(t, "\\ud800") + " /name | lone high surrogate \\ud800"));
-    CHECK_THAT(where(model(R"("name": "x"} {)")), Catch::Contains("after the end of the JSON value"));
+    CHECK_THAT(where(t), samverkan_test::starts_with(at(t, "\\ud800") + " /name | lone high surrogate \\ud800"));
+    CHECK_THAT(where(model(R"("name": "x"} {)")), samverkan_test::contains("after the end of the JSON value"));
 }
 
 TEST_CASE("wrong types, null for an optional key included") {
@@ -154,7 +155,7 @@ TEST_CASE("missing required keys, unknown keys and an unknown format") {
           at(t, "\"holdings\"") + " /holdings | unknown key \"holdings\" in the top level; did you mean \"holds\"?");
     t = model(R"("actors": [{"id": "ks", "description": "x"}])");
     CHECK_THAT(where(t),
-               Catch::StartsWith(
+               samverkan_test::starts_with(
                    at(t, "\"description\"") +
                    " /actors/0/description | unknown key \"description\" in an actor: only the model as a whole"));
     t = model(R"("duties": [{"id": "d", "raci": {"X": []}}])");
@@ -243,12 +244,12 @@ TEST_CASE("did you mean: by case, by spelling, by name; never a far-fetched gues
     auto hint = [&](std::string_view ref) {
         return where(model(actors + R"("duties": [{"id": "d", "raci": {"A": [")" + std::string{ref} + R"("]}}])"));
     };
-    CHECK_THAT(hint("KS"), Catch::EndsWith("unknown actor \"KS\"; did you mean \"ks\"?"));
-    CHECK_THAT(hint("samordnaer"), Catch::EndsWith("; did you mean \"samordnare\"?"));
-    CHECK_THAT(hint("polis"), Catch::EndsWith("; did you mean \"lpo\"?"));
-    CHECK_THAT(hint("kommunstyrelsen"), Catch::EndsWith("; did you mean \"ks\"?"));
-    CHECK_THAT(hint("xyz"), Catch::EndsWith("unknown actor \"xyz\""));
-    CHECK_THAT(hint("sf"), Catch::EndsWith("unknown actor \"sf\""));
+    CHECK_THAT(hint("KS"), samverkan_test::ends_with("unknown actor \"KS\"; did you mean \"ks\"?"));
+    CHECK_THAT(hint("samordnaer"), samverkan_test::ends_with("; did you mean \"samordnare\"?"));
+    CHECK_THAT(hint("polis"), samverkan_test::ends_with("; did you mean \"lpo\"?"));
+    CHECK_THAT(hint("kommunstyrelsen"), samverkan_test::ends_with("; did you mean \"ks\"?"));
+    CHECK_THAT(hint("xyz"), samverkan_test::ends_with("unknown actor \"xyz\""));
+    CHECK_THAT(hint("sf"), samverkan_test::ends_with("unknown actor \"sf\""));
 }
 
 TEST_CASE("escaped references are located at their own quote") {
@@ -307,7 +308,7 @@ TEST_CASE("a long cycle is shortened in the message") {
                   std::to_string((i + 1) % 30) + "\"]}";
     auto const e = load_failure(model("\"stages\": [" + stages + "]"));
     REQUIRE(e);
-    CHECK_THAT(e->message(), Catch::Contains("\"s11\", which comes after \"s12\", ... (30 in all)"));
+    CHECK_THAT(e->message(), samverkan_test::contains("\"s11\", which comes after \"s12\", ... (30 in all)"));
     CHECK(e->json_path() == "/stages/0/after/0");
 }
 
@@ -315,10 +316,10 @@ TEST_CASE("errors come in the order of the file; references are checked after it
     // The unknown actor comes first in the file, but the duplicate key is a JSON error found while reading.
     CHECK_THAT(
         where(model(R"("duties": [{"id": "d", "raci": {"A": ["nobody"]}}], "actors": [{"id": "a", "id": "b"}])")),
-        Catch::Contains("duplicate key"));
+        samverkan_test::contains("duplicate key"));
     CHECK_THAT(
         where(model(R"("actors": [{"id": "a"}, {"id": "a"}], "duties": [{"id": "d", "raci": {"A": ["nobody"]}}])")),
-        Catch::Contains("duplicate actor id"));
+        samverkan_test::contains("duplicate actor id"));
 }
 
 TEST_CASE("deep nesting: 64 levels load, beyond 512 is a clear error, 100000 levels do not crash") {
@@ -332,11 +333,11 @@ TEST_CASE("deep nesting: 64 levels load, beyond 512 is a clear error, 100000 lev
     };
     CHECK(where(nested(31)) == "(loaded)");  // 31 x 2 + 3 = 65 levels
     CHECK(where(nested(254)) == "(loaded)"); // 511 levels
-    CHECK_THAT(where(nested(256)), Catch::Contains("nesting deeper than 512 levels"));
+    CHECK_THAT(where(nested(256)), samverkan_test::contains("nesting deeper than 512 levels"));
     CHECK_THAT(where(model(R"("attributes": {"a": )" + std::string(100000, '['))),
-               Catch::Contains("nesting deeper than 512 levels"));
+               samverkan_test::contains("nesting deeper than 512 levels"));
     CHECK_THAT(where(model(R"("actors": )" + std::string(100000, '['))),
-               Catch::Contains("expected an object (an actor), found an array"));
+               samverkan_test::contains("expected an object (an actor), found an array"));
 }
 
 } // namespace samverkan_tests_json_errors_test

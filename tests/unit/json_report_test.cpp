@@ -147,7 +147,7 @@ TEST_CASE("a report without findings or model name") {
 )");
 }
 
-TEST_CASE("\"model\" is null only when the file has no name; an empty name is kept") {
+TEST_CASE("the report's \"model\" is null only when the file has no name; an empty name is kept") {
     model const unnamed = io::read_json(R"({"format": "samverkan/1"})");
     CHECK_FALSE(unnamed.has_name());
     CHECK_FALSE(audit(unnamed).model.has_value());

@@ -284,11 +284,12 @@ TEST_CASE("the writer refuses text that would not be valid JSON") {
     auto const a = m.add_actor({.id = "ks",
                                 .name = "Lokalpolisomr\xe5"
                                         "det"});
-    CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("not valid UTF-8"));
+    CHECK_THROWS_WITH(io::to_json(m), samverkan_test::contains("not valid UTF-8"));
     m.update(a, {.id = "ks", .attributes = "[1, 2]"});
-    CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("attributes of actor \"ks\": they must be a JSON object"));
+    CHECK_THROWS_WITH(io::to_json(m),
+                      samverkan_test::contains("attributes of actor \"ks\": they must be a JSON object"));
     m.update(a, {.id = "ks", .attributes = "{\"a\": 1,}"});
-    CHECK_THROWS_WITH(io::to_json(m), Catch::Contains("not valid JSON (trailing comma"));
+    CHECK_THROWS_WITH(io::to_json(m), samverkan_test::contains("not valid JSON (trailing comma"));
     m.update(a, {.id = "ks", .attributes = " {\"a\" : [ 1 ] } "});
     CHECK(io::to_json(m).find("\"attributes\": {\n        \"a\": [\n          1\n        ]\n      }") !=
           std::string::npos);
@@ -302,7 +303,7 @@ TEST_CASE("read_json_file names the file in errors and reports unreadable files 
     } catch (io::load_error const& e) {
         CHECK(e.source() == missing.string());
         CHECK(e.line() == 0);
-        CHECK_THAT(e.what(), Catch::Contains("cannot read the file: No such file or directory"));
+        CHECK_THAT(e.what(), samverkan_test::contains("cannot read the file: No such file or directory"));
     }
     auto const file = samverkan_json_test::conformance_dir() / "invalid/024-unknown-actor-in-raci.json";
     try {

@@ -168,7 +168,7 @@ TEST_CASE("being capable of one of the required mandates clears an actor of the 
     CHECK(t.run() == strings{"error mandate-unheld duty=d mandate=polis"});
 }
 
-TEST_CASE("*-without-mandate fire whatever the reason, also when nobody is capable") {
+TEST_CASE("accountable- and responsible-without-mandate fire whatever the reason, also when nobody is capable") {
     town t;
     auto const d = t.m.add_duty({.id = "d"});
     t.m.require(d, t.polis);
