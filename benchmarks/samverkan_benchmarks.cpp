@@ -328,7 +328,8 @@ void register_all() {
         auto fam = [&](std::string const& name, auto run) {
             reg("rules_" + name, [run](benchmark::State& st, std::size_t k) { family(st, k, run); });
         };
-        fam("assignment", [](model const& m, capability_index const&) { return samverkan::check_assignment_rules(m); });
+        fam("assignment",
+            [](model const& m, capability_index const& c) { return samverkan::check_assignment_rules(m, c); });
         fam("mandate", [](model const& m, capability_index const& c) { return samverkan::check_mandate_rules(m, c); });
         fam("exclusive_overlap",
             [](model const& m, capability_index const&) { return samverkan::check_exclusive_overlap(m); });

@@ -422,6 +422,30 @@ TEST_CASE("property: the rule families together give exactly the audit's finding
         sort_findings(m, all);
         INFO("seed " << seed);
         REQUIRE(all == audit(m).findings);
+        // the assignment rules read the same performers from the model's RACI lists or from the index
+        REQUIRE(check_assignment_rules(m, cap) == check_assignment_rules(m));
+    }
+}
+
+TEST_CASE("property: the capability index's performers are each duty's R and A actors, once, by index") {
+    for (unsigned seed = 1; seed <= 100; ++seed) {
+        auto const m = build(generator{seed}.make());
+        capability_index const cap{m};
+        INFO("seed " << seed);
+        for (duty_id d : m.duties()) {
+            std::vector<std::tuple<actor_id, bool, bool>> expected, got;
+            auto const has = [&](actor_id a, raci role) {
+                for (actor_id x : m.actors_with(d, role))
+                    if (x == a) return true;
+                return false;
+            };
+            for (actor_id a : m.actors()) {
+                bool const r = has(a, raci::responsible), acc = has(a, raci::accountable);
+                if (r || acc) expected.emplace_back(a, r, acc);
+            }
+            for (auto const& p : cap.performers(d)) got.emplace_back(p.actor, p.responsible, p.accountable);
+            REQUIRE(got == expected);
+        }
     }
 }
 

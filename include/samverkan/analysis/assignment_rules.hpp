@@ -12,6 +12,7 @@
 #define SAMVERKAN_ANALYSIS_ASSIGNMENT_RULES_HPP
 
 #include <samverkan/analysis/audit_options.hpp>
+#include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/rule_support.hpp>
 #include <samverkan/diagnostics/finding.hpp>
@@ -24,8 +25,11 @@ namespace samverkan {
 
 namespace detail {
 
+// `cap`, when given, supplies the performers (the audit has read the RACI lists once for every rule);
+// without it the RACI lists are read here.
 template <class Traits>
-void assignment_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+void assignment_rules(basic_model<Traits> const& m, capability_index const* cap, audit_options const& opts,
+                      std::vector<finding>& out) {
     bool const unassigned = opts.enabled(rule_id::unassigned_duty);
     bool const no_a = opts.enabled(rule_id::no_accountable);
     bool const no_r = opts.enabled(rule_id::no_responsible);
@@ -36,9 +40,16 @@ void assignment_rules(basic_model<Traits> const& m, audit_options const& opts, s
     for (duty_id d : m.duties()) {
         responsible.clear();
         accountable.clear();
-        for (assignment const& e : m.raci_of(d)) {
-            if (e.role == raci::responsible) responsible.push_back(e.actor);
-            else if (e.role == raci::accountable) accountable.push_back(e.actor);
+        if (cap) {
+            for (auto const& p : cap->performers(d)) {
+                if (p.responsible) responsible.push_back(p.actor);
+                if (p.accountable) accountable.push_back(p.actor);
+            }
+        } else {
+            for (assignment const& e : m.raci_of(d)) {
+                if (e.role == raci::responsible) responsible.push_back(e.actor);
+                else if (e.role == raci::accountable) accountable.push_back(e.actor);
+            }
         }
         bool const optional = static_cast<bool>(m[d].optional);
         if (!optional) {
@@ -81,7 +92,19 @@ template <class Traits>
 [[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m,
                                                           audit_options const& opts = {}) {
     std::vector<finding> out;
-    detail::assignment_rules(m, opts, out);
+    detail::assignment_rules(m, nullptr, opts, out);
+    sort_findings(m, out);
+    return out;
+}
+
+/// The same, reading the performers from the capability index `cap` of `m` (as the audit does).
+///     samverkan::capability_index cap{m};
+///     auto findings = samverkan::check_assignment_rules(m, cap);
+template <class Traits>
+[[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m, capability_index const& cap,
+                                                          audit_options const& opts = {}) {
+    std::vector<finding> out;
+    detail::assignment_rules(m, &cap, opts, out);
     sort_findings(m, out);
     return out;
 }

@@ -55,11 +55,12 @@ template <class Traits, class... Rules>
     bool const capability_needed =
         sizeof...(Rules) > 0 || opts.enabled(rule_id::mandate_missing) || opts.enabled(rule_id::mandate_unheld) ||
         opts.enabled(rule_id::accountable_without_mandate) || opts.enabled(rule_id::responsible_without_mandate) ||
-        opts.enabled(rule_id::invalid_delegation) || opts.enabled(rule_id::coordinator_without_mandate);
+        opts.enabled(rule_id::invalid_delegation) || opts.enabled(rule_id::coordinator_without_mandate) ||
+        opts.enabled(rule_id::coordination_gap); // reads the performers the index collects
     capability_index const cap = capability_needed ? capability_index{m} : capability_index{};
 
     std::vector<finding> findings;
-    detail::assignment_rules(m, opts, findings);
+    detail::assignment_rules(m, capability_needed ? &cap : nullptr, opts, findings);
     detail::mandate_rules(m, cap, opts, findings);
     detail::exclusive_overlap_rule(m, opts, findings);
     detail::delegation_rules(m, cap, opts, findings);

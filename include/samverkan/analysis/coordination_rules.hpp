@@ -12,8 +12,9 @@
 // needing and the needed duty). Sharing a forum: both are members or coordinator of one forum.
 // Complexity: coordination-gap O(P x c + G log G): P = sum over duties of performers^2 plus sum over needs
 // links of performers(d) x performers(e) candidate (pair, duty) triples, each checked for a shared forum in
-// c = O(min(f_a, f_b) log max(f_a, f_b)) on per-actor forum lists built once in O((members + forums) log);
-// only the G triples of pairs without a forum are kept and sorted. coordinator-without-mandate:
+// c = O(min(f_a, f_b) log max(f_a, f_b)) on per-actor forum lists built once in O(actors + members +
+// forums) (a counting sort); the performers come from the capability index, which reads the RACI lists once
+// per audit; only the G triples of pairs without a forum are kept and sorted. coordinator-without-mandate:
 // O(covers x requirements) capability queries. forum-without-coordinator: O(forums).
 #ifndef SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
 #define SAMVERKAN_ANALYSIS_COORDINATION_RULES_HPP
@@ -28,6 +29,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <tuple>
@@ -38,49 +40,32 @@ namespace samverkan {
 
 namespace detail {
 
-/// Performers (R and A, deduplicated, by index) of every duty in one flat array. O(duties + RACI entries).
-struct performer_table {
-    std::vector<std::uint32_t> begin;
-    std::vector<actor_id> actors;
-
-    template <class Traits>
-    explicit performer_table(basic_model<Traits> const& m) {
-        begin.reserve(m.template count<duty_id>() + 1);
-        begin.push_back(0);
-        for (duty_id d : m.duties()) {
-            auto const first = actors.size();
-            for (assignment const& e : m.raci_of(d))
-                if (e.role == raci::responsible || e.role == raci::accountable) actors.push_back(e.actor);
-            auto const from = actors.begin() + static_cast<std::ptrdiff_t>(first);
-            std::sort(from, actors.end());
-            actors.erase(std::unique(from, actors.end()), actors.end());
-            begin.push_back(static_cast<std::uint32_t>(actors.size()));
-        }
-    }
-    [[nodiscard]] std::span<actor_id const> of(duty_id d) const noexcept {
-        return std::span<actor_id const>{actors}.subspan(begin[d.index()], begin[d.index() + 1] - begin[d.index()]);
-    }
-};
-
 template <class Traits>
-void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
-    performer_table const performers{m};
-
-    // the forums of each actor (member or coordinator), sorted
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> membership; // (actor, forum)
-    for (forum_id f : m.forums()) {
-        for (actor_id a : m.members(f)) membership.emplace_back(a.index(), f.index());
-        if (auto const c = m.coordinator(f)) membership.emplace_back(c->index(), f.index());
-    }
-    std::sort(membership.begin(), membership.end());
-    membership.erase(std::unique(membership.begin(), membership.end()), membership.end());
+void coordination_gap_rule(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                           std::vector<finding>& out) {
+    // the forums of each actor (member or coordinator), sorted: a counting sort by actor, forums in
+    // increasing order within each actor because the forums are visited in order
     auto const n_actors = m.template count<actor_id>();
-    std::vector<std::uint32_t> forum_begin(n_actors + 1, 0), forum_of(membership.size());
-    for (auto const& [a, f] : membership) ++forum_begin[a + 1];
+    std::vector<std::uint32_t> forum_begin(n_actors + 1, 0);
+    for (forum_id f : m.forums()) {
+        for (actor_id a : m.members(f)) ++forum_begin[a.index() + 1];
+        if (auto const c = m.coordinator(f)) ++forum_begin[c->index() + 1];
+    }
     for (std::size_t a = 0; a < n_actors; ++a) forum_begin[a + 1] += forum_begin[a];
-    for (std::size_t i = 0; i < membership.size(); ++i) forum_of[i] = membership[i].second;
+    std::vector<std::uint32_t> forum_of(forum_begin[n_actors]);
+    std::vector<std::uint32_t> fill(forum_begin.begin(), forum_begin.end() - 1);
+    auto const enter = [&](actor_id a, forum_id f) {
+        auto& at = fill[a.index()];
+        // a coordinator also listed as a member is entered once (the forum is the last one entered)
+        if (at > forum_begin[a.index()] && forum_of[at - 1] == f.index()) return;
+        forum_of[at++] = f.index();
+    };
+    for (forum_id f : m.forums()) {
+        for (actor_id a : m.members(f)) enter(a, f);
+        if (auto const c = m.coordinator(f)) enter(*c, f);
+    }
     auto const forums = [&](std::uint32_t a) {
-        return std::span<std::uint32_t const>{forum_of}.subspan(forum_begin[a], forum_begin[a + 1] - forum_begin[a]);
+        return std::span<std::uint32_t const>{forum_of}.subspan(forum_begin[a], fill[a] - forum_begin[a]);
     };
     auto const share_forum = [&](std::uint32_t a, std::uint32_t b) {
         auto fa = forums(a), fb = forums(b);
@@ -92,21 +77,21 @@ void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& op
 
     // (first actor, second actor, duty) with first < second by index, for pairs that share no forum
     std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> shared;
-    auto const add = [&](actor_id a, actor_id b, duty_id d) {
+    auto const add = [&](actor_id a, actor_id b, duty_id d, std::optional<duty_id> e = std::nullopt) {
         if (a == b) return; // never a gap with oneself
         if (b < a) std::swap(a, b);
-        if (!share_forum(a.index(), b.index())) shared.emplace_back(a.index(), b.index(), d.index());
+        if (share_forum(a.index(), b.index())) return;
+        shared.emplace_back(a.index(), b.index(), d.index());
+        if (e) shared.emplace_back(a.index(), b.index(), e->index());
     };
     for (duty_id d : m.duties()) {
-        auto const p = performers.of(d);
+        auto const p = cap.performers(d);
         for (std::size_t i = 0; i < p.size(); ++i)
-            for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i], p[j], d);
+            for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i].actor, p[j].actor, d);
         for (duty_id e : m.needs(d))
-            for (actor_id a : p)
-                for (actor_id b : performers.of(e)) {
-                    add(a, b, d);
-                    add(a, b, e);
-                }
+            for (auto const& a : p)
+                for (auto const& b : cap.performers(e))
+                    add(a.actor, b.actor, d, e); // through a needs link: both duties
     }
     if (shared.empty()) return;
     std::sort(shared.begin(), shared.end());
@@ -136,7 +121,7 @@ void coordination_gap_rule(basic_model<Traits> const& m, audit_options const& op
 template <class Traits>
 void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
                         std::vector<finding>& out) {
-    if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, opts, out);
+    if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, cap, opts, out);
 
     bool const without_mandate = opts.enabled(rule_id::coordinator_without_mandate);
     bool const without_coordinator = opts.enabled(rule_id::forum_without_coordinator);

@@ -70,16 +70,15 @@ void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, au
         std::sort(required.begin(), required.end());
         required.erase(std::unique(required.begin(), required.end()), required.end());
 
+        // performers in increasing index (as the index keeps them); R-only and A actors apart
         responsible.clear();
         accountable.clear();
-        for (assignment const& e : m.raci_of(d)) {
-            if (e.role == raci::responsible) responsible.push_back(e.actor);
-            else if (e.role == raci::accountable) accountable.push_back(e.actor);
+        performers.clear();
+        for (auto const& p : cap.performers(d)) {
+            performers.push_back(p.actor);
+            if (p.accountable) accountable.push_back(p.actor);
+            else responsible.push_back(p.actor); // judged only as accountable when it is both
         }
-        performers.assign(responsible.begin(), responsible.end());
-        performers.insert(performers.end(), accountable.begin(), accountable.end());
-        std::sort(performers.begin(), performers.end());
-        performers.erase(std::unique(performers.begin(), performers.end()), performers.end());
 
         auto const where = cap.placement_of(d);
         auto const q = required.size();
@@ -159,7 +158,7 @@ void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, au
                 }
         if (r_on)
             for (actor_id a : responsible)
-                if (std::find(accountable.begin(), accountable.end(), a) == accountable.end() && !capable_of_any(a)) {
+                if (!capable_of_any(a)) {
                     auto witness = mandates_field();
                     out.push_back(make_finding(
                         rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {std::move(witness)},

@@ -8,8 +8,10 @@
 //
 // stage-order ignores a pair where either duty has no stage; stages that are parallel or equal are fine.
 // Complexity: stage-order O(needs) queries of stage_order (O(1) each, after its O(stages x links / 64)
-// preparation); dependency-cycle one run of Boost.Graph's strong_components over a compressed sparse row
-// graph of the needs links, O(duties + needs), plus sorting the duties of each cycle found.
+// preparation); dependency-cycle O(duties + needs): duties that need nothing still standing or that nothing
+// still standing needs lie on no cycle and are peeled off first, and Boost.Graph's strong_components runs
+// on what is left (the cycles and the paths between them, usually a handful of duties), plus sorting the
+// duties of each cycle found.
 #ifndef SAMVERKAN_ANALYSIS_ORDER_RULES_HPP
 #define SAMVERKAN_ANALYSIS_ORDER_RULES_HPP
 
@@ -52,20 +54,61 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
 
     if (opts.enabled(rule_id::dependency_cycle)) {
         auto const n = m.template count<duty_id>();
-        std::vector<std::pair<std::size_t, std::size_t>> edges;
+        std::vector<std::uint32_t> in_degree(n, 0), out_degree(n, 0);
         std::vector<std::uint8_t> self_loop(n, 0);
+        bool any = false;
         for (duty_id d : m.duties())
             for (duty_id e : m.needs(d)) {
+                any = true;
                 if (d == e) self_loop[d.index()] = 1;
-                else edges.emplace_back(d.index(), e.index());
+                else {
+                    ++out_degree[d.index()];
+                    ++in_degree[e.index()];
+                }
             }
-        if (edges.empty() && std::find(self_loop.begin(), self_loop.end(), 1) == self_loop.end()) return;
-        auto const comp = strong_components(n, edges);
+        if (!any) return;
+
+        // Peel off the duties on no cycle: a duty with no remaining incoming or outgoing link, repeatedly.
+        std::vector<std::uint8_t> standing(n, 1);
+        std::vector<std::uint32_t> peel;
+        auto const fall = [&](std::uint32_t v) {
+            standing[v] = 0;
+            peel.push_back(v);
+        };
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (in_degree[v] == 0 || out_degree[v] == 0) fall(v);
+        while (!peel.empty()) {
+            duty_id const v{peel.back()};
+            peel.pop_back();
+            for (duty_id e : m.needs(v))
+                if (standing[e.index()] != 0 && e != v && --in_degree[e.index()] == 0) fall(e.index());
+            for (duty_id p : m.needed_by(v))
+                if (standing[p.index()] != 0 && p != v && --out_degree[p.index()] == 0) fall(p.index());
+        }
+        std::vector<std::uint32_t> kept, local(n, 0); // the standing duties, and each one's index among them
+        for (std::uint32_t v = 0; v < n; ++v) {
+            if (standing[v] == 0) continue;
+            local[v] = static_cast<std::uint32_t>(kept.size());
+            kept.push_back(v);
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> edges;
+        for (std::uint32_t v : kept)
+            for (duty_id e : m.needs(duty_id{v}))
+                if (standing[e.index()] != 0 && e.index() != v) edges.emplace_back(local[v], local[e.index()]);
+        auto const comp = strong_components(kept.size(), edges);
         std::vector<std::uint32_t> size(comp.count, 0);
         for (auto c : comp.of) ++size[c];
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> in_cycle; // (component, duty)
-        for (std::uint32_t v = 0; v < n; ++v)
-            if (size[comp.of[v]] >= 2 || self_loop[v] != 0) in_cycle.emplace_back(comp.of[v], v);
+
+        // (component, duty); a peeled duty with a self-loop is a cycle of its own, numbered after the components
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> in_cycle;
+        std::uint32_t alone = comp.count;
+        for (std::uint32_t v = 0; v < n; ++v) {
+            if (standing[v] != 0) {
+                if (auto const c = comp.of[local[v]]; size[c] >= 2 || self_loop[v] != 0) in_cycle.emplace_back(c, v);
+            } else if (self_loop[v] != 0) {
+                in_cycle.emplace_back(alone++, v);
+            }
+        }
         std::sort(in_cycle.begin(), in_cycle.end());
         std::vector<duty_id> duties;
         for (std::size_t i = 0; i < in_cycle.size();) {
