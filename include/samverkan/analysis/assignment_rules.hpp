@@ -51,8 +51,12 @@ void assignment_rules(basic_model<Traits> const& m, capability_index const* cap,
                 else if (e.role == raci::accountable) accountable.push_back(e.actor);
             }
         }
-        bool const optional = static_cast<bool>(m[d].optional);
-        if (!optional) {
+        // read the element only when a finding may follow: touching every duty's struct costs more than
+        // the rest of the rule
+        bool const may_fire = (unassigned && responsible.empty() && accountable.empty()) ||
+                              (no_a && !responsible.empty() && accountable.empty()) ||
+                              (no_r && !accountable.empty() && responsible.empty());
+        if (may_fire && !static_cast<bool>(m[d].optional)) {
             if (unassigned && responsible.empty() && accountable.empty())
                 out.push_back(make_finding(rule_id::unassigned_duty, opts, {{"duty", d}}, {},
                                            quoted(m, d) + " is assigned to no one: no actor is responsible (R) or "
