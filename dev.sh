@@ -127,6 +127,8 @@ fetch_catch2_v3() {
     fi
     local tmp
     tmp=$(mktemp -d)
+    # as root, apt downloads as its own user (_apt), which must be able to write into the folder
+    if [ "$(id -u)" -eq 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$tmp"; fi
     (cd "$tmp" && apt-get download -q libcatch2-dev/bookworm-backports) || die "cannot download libcatch2-dev from bookworm-backports"
     rm -rf "$catch2_v3_dir" && mkdir -p "$catch2_v3_dir"
     dpkg-deb -x "$tmp"/libcatch2-dev_*.deb "$catch2_v3_dir"
