@@ -259,8 +259,7 @@ TEST_CASE("one model can trigger every built-in rule, each under its own id and 
     for (auto r : all_rules()) all.insert(std::string{to_string(r)});
     CHECK(fired == all);
 
-    // each rule alone gives exactly its part of the whole audit, whether or not the audit then needs the
-    // capability index (the assignment rules read the performers from the index or from the model)
+    // each rule alone gives exactly its part of the whole audit: no rule depends on another having run
     auto const whole = audit(m).findings;
     for (auto r : all_rules()) {
         audit_options only;

@@ -422,7 +422,7 @@ TEST_CASE("property: the rule families together give exactly the audit's finding
         sort_findings(m, all);
         INFO("seed " << seed);
         REQUIRE(all == audit(m).findings);
-        // the assignment rules read the same performers from the model's RACI lists or from the index
+        // the assignment rules give the same findings with their own performer table or the index's
         REQUIRE(check_assignment_rules(m, cap) == check_assignment_rules(m));
     }
 }

@@ -14,6 +14,7 @@
 #include <samverkan/analysis/audit_options.hpp>
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/performers.hpp>
 #include <samverkan/analysis/rule_support.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -25,10 +26,8 @@ namespace samverkan {
 
 namespace detail {
 
-// `cap`, when given, supplies the performers (the audit has read the RACI lists once for every rule);
-// without it the RACI lists are read here.
 template <class Traits>
-void assignment_rules(basic_model<Traits> const& m, capability_index const* cap, audit_options const& opts,
+void assignment_rules(basic_model<Traits> const& m, performer_table const& performers, audit_options const& opts,
                       std::vector<finding>& out) {
     bool const unassigned = opts.enabled(rule_id::unassigned_duty);
     bool const no_a = opts.enabled(rule_id::no_accountable);
@@ -40,16 +39,9 @@ void assignment_rules(basic_model<Traits> const& m, capability_index const* cap,
     for (duty_id d : m.duties()) {
         responsible.clear();
         accountable.clear();
-        if (cap) {
-            for (auto const& p : cap->performers(d)) {
-                if (p.responsible) responsible.push_back(p.actor);
-                if (p.accountable) accountable.push_back(p.actor);
-            }
-        } else {
-            for (assignment const& e : m.raci_of(d)) {
-                if (e.role == raci::responsible) responsible.push_back(e.actor);
-                else if (e.role == raci::accountable) accountable.push_back(e.actor);
-            }
+        for (auto const& p : performers.of(d)) {
+            if (p.responsible) responsible.push_back(p.actor);
+            if (p.accountable) accountable.push_back(p.actor);
         }
         // read the element only when a finding may follow: touching every duty's struct costs more than
         // the rest of the rule
@@ -96,19 +88,19 @@ template <class Traits>
 [[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m,
                                                           audit_options const& opts = {}) {
     std::vector<finding> out;
-    detail::assignment_rules(m, nullptr, opts, out);
+    detail::assignment_rules(m, performer_table{m}, opts, out);
     sort_findings(m, out);
     return out;
 }
 
-/// The same, reading the performers from the capability index `cap` of `m` (as the audit does).
+/// The same, with the performers the capability index `cap` of `m` has already read (as the audit does).
 ///     samverkan::capability_index cap{m};
 ///     auto findings = samverkan::check_assignment_rules(m, cap);
 template <class Traits>
 [[nodiscard]] std::vector<finding> check_assignment_rules(basic_model<Traits> const& m, capability_index const& cap,
                                                           audit_options const& opts = {}) {
     std::vector<finding> out;
-    detail::assignment_rules(m, &cap, opts, out);
+    detail::assignment_rules(m, cap.all_performers(), opts, out);
     sort_findings(m, out);
     return out;
 }

@@ -52,15 +52,10 @@ template <class Traits, class... Rules>
     static_assert((user_rule<Rules, basic_model<Traits>> && ...),
                   "audit(model, options, rules...): each user rule needs `id()` returning a string and "
                   "`check(model, capability_index, std::vector<finding>&)`; see samverkan/analysis/user_rule.hpp");
-    bool const capability_needed =
-        sizeof...(Rules) > 0 || opts.enabled(rule_id::mandate_missing) || opts.enabled(rule_id::mandate_unheld) ||
-        opts.enabled(rule_id::accountable_without_mandate) || opts.enabled(rule_id::responsible_without_mandate) ||
-        opts.enabled(rule_id::invalid_delegation) || opts.enabled(rule_id::coordinator_without_mandate) ||
-        opts.enabled(rule_id::coordination_gap); // reads the performers the index collects
-    capability_index const cap = capability_needed ? capability_index{m} : capability_index{};
+    capability_index const cap{m}; // O(model); also holds the performers that several families read
 
     std::vector<finding> findings;
-    detail::assignment_rules(m, capability_needed ? &cap : nullptr, opts, findings);
+    detail::assignment_rules(m, cap.all_performers(), opts, findings);
     detail::mandate_rules(m, cap, opts, findings);
     detail::exclusive_overlap_rule(m, opts, findings);
     detail::delegation_rules(m, cap, opts, findings);

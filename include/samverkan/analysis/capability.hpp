@@ -31,6 +31,7 @@
 #ifndef SAMVERKAN_ANALYSIS_CAPABILITY_HPP
 #define SAMVERKAN_ANALYSIS_CAPABILITY_HPP
 
+#include <samverkan/analysis/performers.hpp>
 #include <samverkan/detail/ranges.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
@@ -174,19 +175,12 @@ public:
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /// A performer of a duty (model-format.md): an actor that is responsible (R) or accountable (A) for it.
-    struct performer {
-        actor_id actor;
-        bool responsible = false;
-        bool accountable = false;
-    };
-    /// The performers of duty `d`, each actor once, in increasing actor index. Built with the index in
-    /// O(RACI entries) and shared by the rules that need them, so that no rule walks the RACI lists again.
+    /// The performers of duty `d` (its R and A actors, each once, by index), read once with the index and
+    /// shared by the rules that need them (analysis/performers.hpp).
     ///     for (auto const& p : cap.performers(d)) if (p.accountable) ...
-    [[nodiscard]] std::span<performer const> performers(duty_id d) const noexcept {
-        return std::span<performer const>{performers_}.subspan(
-            performer_begin_[d.index()], performer_begin_[d.index() + 1] - performer_begin_[d.index()]);
-    }
+    [[nodiscard]] std::span<performer const> performers(duty_id d) const noexcept { return performers_.of(d); }
+    /// The performers of every duty.
+    [[nodiscard]] performer_table const& all_performers() const noexcept { return performers_; }
 
     /// The stage and scope of duty `d`, as copied from the model.
     [[nodiscard]] placement placement_of(duty_id d) const noexcept {
@@ -280,8 +274,7 @@ private:
     };
 
     std::vector<std::uint32_t> duty_stage_, duty_scope_;
-    std::vector<std::uint32_t> performer_begin_;
-    std::vector<performer> performers_;
+    performer_table performers_;
     std::vector<std::uint32_t> scope_parent_;
     scope_tree tree_;
 
@@ -302,36 +295,15 @@ private:
 // ---- construction --------------------------------------------------------------------------------------
 
 template <class Traits>
-capability_index::capability_index(basic_model<Traits> const& m) : tree_{m} {
+capability_index::capability_index(basic_model<Traits> const& m) : performers_{m}, tree_{m} {
     auto const n_actors = m.template count<actor_id>();
     auto const n_mandates = m.template count<mandate_id>();
 
     duty_stage_.reserve(m.template count<duty_id>());
     duty_scope_.reserve(m.template count<duty_id>());
-    performer_begin_.reserve(m.template count<duty_id>() + 1);
-    performer_begin_.push_back(0);
     for (duty_id d : m.duties()) {
         duty_stage_.push_back(raw(m.stage_of(d)));
         duty_scope_.push_back(raw(m.scope_of(d)));
-        auto const first = static_cast<std::ptrdiff_t>(performers_.size());
-        for (assignment const& e : m.raci_of(d))
-            if (e.role == raci::responsible || e.role == raci::accountable)
-                performers_.push_back({e.actor, e.role == raci::responsible, e.role == raci::accountable});
-        // an actor that is both R and A becomes one performer: sort by actor, merge neighbours (O(k log k))
-        auto const from = performers_.begin() + first;
-        std::sort(from, performers_.end(), [](performer const& x, performer const& y) { return x.actor < y.actor; });
-        auto last = from;
-        for (auto it = from; it != performers_.end(); ++it) {
-            if (it != from && last->actor == it->actor) {
-                last->responsible = last->responsible || it->responsible;
-                last->accountable = last->accountable || it->accountable;
-            } else {
-                if (it != from) ++last;
-                *last = *it;
-            }
-        }
-        if (from != performers_.end()) performers_.erase(last + 1, performers_.end());
-        performer_begin_.push_back(static_cast<std::uint32_t>(performers_.size()));
     }
     scope_parent_.reserve(m.template count<scope_id>());
     for (scope_id s : m.scopes()) scope_parent_.push_back(raw(m.parent(s)));

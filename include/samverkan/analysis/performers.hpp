@@ -1,0 +1,79 @@
+// performer_table: every duty's performers (model-format.md: its R and A actors), read from the RACI lists
+// once and shared by the rules that need them (assignment, mandate and coordination rules).
+//
+//     samverkan::performer_table const performers{m};
+//     for (auto const& p : performers.of(d)) if (p.accountable) ...
+//
+// Cost: O(RACI entries + sum over duties of k log k) time for k performers of a duty, O(duties + performers)
+// memory; of(d) is O(1). Precondition (checked by assert in debug builds): d belongs to the model the table
+// was built from.
+#ifndef SAMVERKAN_ANALYSIS_PERFORMERS_HPP
+#define SAMVERKAN_ANALYSIS_PERFORMERS_HPP
+
+#include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/ids.hpp>
+
+#include <algorithm>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace samverkan {
+
+/// A performer of a duty: an actor that is responsible (R) or accountable (A) for it, or both.
+struct performer {
+    actor_id actor;
+    bool responsible = false;
+    bool accountable = false;
+};
+
+class performer_table {
+public:
+    performer_table() = default;
+
+    /// Reads the RACI lists of every duty of `m`.
+    template <class Traits>
+    explicit performer_table(basic_model<Traits> const& m) {
+        begin_.reserve(m.template count<duty_id>() + 1);
+        begin_.push_back(0);
+        for (duty_id d : m.duties()) {
+            auto const first = static_cast<std::ptrdiff_t>(performers_.size());
+            for (assignment const& e : m.raci_of(d))
+                if (e.role == raci::responsible || e.role == raci::accountable)
+                    performers_.push_back({e.actor, e.role == raci::responsible, e.role == raci::accountable});
+            // an actor that is both R and A becomes one performer: sort by actor, merge neighbours
+            auto const from = performers_.begin() + first;
+            std::sort(from, performers_.end(),
+                      [](performer const& x, performer const& y) { return x.actor < y.actor; });
+            auto last = from;
+            for (auto it = from; it != performers_.end(); ++it) {
+                if (it != from && last->actor == it->actor) {
+                    last->responsible = last->responsible || it->responsible;
+                    last->accountable = last->accountable || it->accountable;
+                } else {
+                    if (it != from) ++last;
+                    *last = *it;
+                }
+            }
+            if (from != performers_.end()) performers_.erase(last + 1, performers_.end());
+            begin_.push_back(static_cast<std::uint32_t>(performers_.size()));
+        }
+    }
+
+    /// The performers of duty `d`, each actor once, in increasing actor index. O(1).
+    [[nodiscard]] std::span<performer const> of(duty_id d) const noexcept {
+        assert(d.index() + 1 < begin_.size());
+        return std::span<performer const>{performers_}.subspan(begin_[d.index()],
+                                                               begin_[d.index() + 1] - begin_[d.index()]);
+    }
+
+private:
+    std::vector<std::uint32_t> begin_;
+    std::vector<performer> performers_;
+};
+
+} // namespace samverkan
+
+#endif // SAMVERKAN_ANALYSIS_PERFORMERS_HPP
