@@ -181,8 +181,8 @@ leg_tidy() {
 
 leg_conformance() {
     if [ ! -d ../shared/conformance ]; then
-        echo "conformance: ../shared/conformance not found; skipped"
-        return 0
+        echo "conformance: ../shared/conformance not found (it belongs beside the repository): FAILED"
+        return 1
     fi
     [ -x build/debug/samverkan ] || cmake --workflow --preset debug
     bash ../shared/conformance/run.sh build/debug/samverkan
