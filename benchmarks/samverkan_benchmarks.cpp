@@ -15,6 +15,7 @@
 //   fit/N                fit (templates.md 5) of every bundled template of kind model, scoped to the first
 //                        municipality (k001), as samverkan fit runs it: the place's audit, binding, and the
 //                        incremental audit of each application (templates/fit.hpp)
+//                        (SAMVERKAN_BENCH_TEMPLATES=DIR reads the templates from DIR instead)
 //   fit_full/N           the same by the definition: a full audit of a copy of the place per template
 //   one_pass_limit/N     reading every relation of the loaded model once (the sum over all relation lists):
 //                        no audit can be faster, so audit / one_pass_limit is the audit's overhead factor
@@ -292,7 +293,8 @@ std::vector<samverkan::templates::collaboration_template> const& bundled_models(
         std::vector<samverkan::templates::collaboration_template> out;
         std::error_code ec;
         std::vector<fs::path> files;
-        for (auto const& e : fs::directory_iterator{SAMVERKAN_BENCH_TEMPLATES_DIR, ec})
+        char const* dir = std::getenv("SAMVERKAN_BENCH_TEMPLATES"); // another directory of templates
+        for (auto const& e : fs::directory_iterator{dir != nullptr ? dir : SAMVERKAN_BENCH_TEMPLATES_DIR, ec})
             if (e.path().extension() == ".json") files.push_back(e.path());
         std::sort(files.begin(), files.end());
         for (auto const& f : files) {
