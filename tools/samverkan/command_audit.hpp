@@ -3,6 +3,7 @@
 #define SAMVERKAN_TOOLS_COMMAND_AUDIT_HPP
 
 #include "cli.hpp"
+#include "command_templates.hpp"
 #include "load.hpp"
 
 #include <samverkan/analysis/audit.hpp>
@@ -24,6 +25,7 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
         fail_on_option fail_on;
         std::vector<std::string> only, skip;
         bool timings = false;
+        template_options profile; // --profile ID|FILE and its binding options (templates.md 4)
     };
     auto s = std::make_shared<state>();
     CLI::App* sub = add_subcommand(app, "audit", "Run the rule catalogue over a model and print the findings.");
@@ -33,6 +35,10 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
     add_list_option(*sub, "--only", s->only, "run only these rules (comma-separated rule ids; may be repeated)");
     add_list_option(*sub, "--skip", s->skip, "do not run these rules (comma-separated rule ids; may be repeated)");
     sub->add_flag("--timings", s->timings, "print the seconds spent loading, auditing and writing on stderr");
+    add_list_option(*sub, "--profile", s->profile.templates,
+                    "audit against a profile (ID or FILE): adds the obligation rules (templates.md 4)");
+    s->profile.add_dirs(*sub);
+    s->profile.add_binding(*sub, false);
     sub->footer("exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 invalid input or usage.");
 
     auto run = [s, sub] {
@@ -49,12 +55,19 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
         for (auto const& list : s->skip)
             for (auto r : parse_rules(list, "--skip")) options.skip(r);
 
+        template_request const profile = s->profile.request(false);
+        bool const with_profile = !profile.templates.empty();
+        if (profile.templates.size() > 1) throw usage_error{"--profile is given twice"};
+        if (!with_profile && (!profile.dirs.empty() || profile.binding.scope || profile.binding.everywhere ||
+                              !profile.binding.bindings.empty() || !profile.binding.mandates.empty()))
+            throw usage_error{"--templates, --scope, --everywhere, --bind and --mandate need --profile ID|FILE"};
+
         outcome result;
         auto start = clock_type::now();
         model const m = load(file);
         double const load_s = seconds_since(start);
         start = clock_type::now();
-        report const r = audit(m, options);
+        report const r = with_profile ? profile_audit(m, profile, options) : audit(m, options);
         double const audit_s = seconds_since(start);
         start = clock_type::now();
         std::ostringstream os;
