@@ -26,6 +26,11 @@ std::string show(samverkan::basic_model<Traits> const& m, samverkan::field_value
             out += (out.size() > 1 ? "," : "") + (x ? std::string{detail::id_text(m, *x)} : std::string{"null"});
         return out + "]";
     }
+    if (auto const* t = std::get_if<text_list>(&v)) {
+        out = "[";
+        for (auto const& x : *t) out += (out.size() > 1 ? "," : "") + x;
+        return out + "]";
+    }
     out = "{";
     for (auto const& [k, s] : std::get<ref_map>(v))
         out += (out.size() > 1 ? "," : "") + std::string{detail::id_text(m, k)} + ":" + s;

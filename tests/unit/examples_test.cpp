@@ -39,6 +39,11 @@ std::string value_text(model const& m, samverkan::field_value const& value) {
             }
             return out + ']';
         }
+        std::string operator()(samverkan::text_list const& list) const {
+            std::string out = "[";
+            for (auto const& item : list) out += (out.size() > 1 ? "," : "") + item;
+            return out + ']';
+        }
         std::string operator()(samverkan::ref_map const& map) const {
             std::string out = "{";
             for (auto const& [ref, text] : map) {

@@ -19,6 +19,9 @@
 #include <samverkan/synthetic/generator.hpp>
 #include <samverkan/version.hpp>
 
+#include "template_commands.hpp"
+
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstddef>
@@ -250,8 +253,38 @@ std::string format_seconds(double s) {
 
 // ---- audit ----------------------------------------------------------------------------------------------
 
+/// Reads one of the template options (--templates, --template, --scope, --everywhere, --bind, --mandate,
+/// --stage, --as, --format) when `a` is one that `allowed` lists; returns false otherwise.
+bool template_option(arguments& args, std::string_view a, samverkan_tool::template_request& r,
+                     std::initializer_list<std::string_view> allowed) {
+    if (std::find(allowed.begin(), allowed.end(), a) == allowed.end()) return false;
+    if (a == "--templates") r.dirs.emplace_back(args.value(a));
+    else if (a == "--template" || a == "--profile") r.templates.emplace_back(args.value(a));
+    else if (a == "--scope") {
+        if (r.binding.scope) throw usage_error{"--scope is given twice"};
+        r.binding.scope = std::string{args.value(a)};
+    } else if (a == "--everywhere") {
+        args.no_value(a);
+        r.binding.everywhere = true;
+    } else if (a == "--bind") samverkan_tool::add_binding(r.binding, args.value(a));
+    else if (a == "--mandate") samverkan_tool::add_mapping(r.binding.mandates, args.value(a), a);
+    else if (a == "--stage") samverkan_tool::add_mapping(r.binding.stages, args.value(a), a);
+    else if (a == "--as") {
+        if (r.as) throw usage_error{"--as is given twice"};
+        r.as = std::string{args.value(a)};
+        if (r.as->empty()) throw usage_error{"--as needs a non-empty PREFIX"};
+    } else if (a == "--format") {
+        std::string_view const v = args.value(a);
+        if (v != "text" && v != "json")
+            throw usage_error{"--format must be text or json, not \"" + std::string{v} + "\""};
+        r.json = v == "json";
+    }
+    return true;
+}
+
 struct audit_request {
     std::string file;
+    std::optional<samverkan_tool::template_request> profile; // audit --profile
     bool json = false;
     std::optional<samverkan::severity> fail_on = samverkan::severity::error; // nullopt: never
     samverkan::audit_options options;
@@ -288,11 +321,20 @@ audit_request parse_audit(arguments& args) {
         } else if (a == "--timings") {
             args.no_value(a);
             request.timings = true;
+        } else if (a == "--profile" || a == "--scope" || a == "--everywhere" || a == "--bind" || a == "--mandate" ||
+                   a == "--templates") {
+            if (!request.profile) request.profile.emplace();
+            template_option(args, a, *request.profile,
+                            {"--profile", "--scope", "--everywhere", "--bind", "--mandate", "--templates"});
         } else {
-            unknown_option(a, {"--format", "--fail-on", "--only", "--skip", "--timings", "--help", "--version"});
+            unknown_option(a, {"--format", "--fail-on", "--only", "--skip", "--timings", "--profile", "--scope",
+                               "--everywhere", "--bind", "--mandate", "--templates", "--help", "--version"});
         }
     }
     request.file = need_file(file, "audit");
+    if (request.profile && request.profile->templates.empty())
+        throw usage_error{"--scope, --everywhere, --bind, --mandate and --templates need --profile ID|FILE"};
+    if (request.profile && request.profile->templates.size() > 1) throw usage_error{"--profile is given twice"};
     if (has_only) {
         request.options.disabled.set();
         for (auto r : only) request.options.disabled.reset(static_cast<std::size_t>(r));
@@ -316,7 +358,8 @@ outcome run_audit(arguments& args) {
     double const load_s = seconds_since(start);
 
     start = clock_type::now();
-    samverkan::report const r = samverkan::audit(m, request.options);
+    samverkan::report const r = request.profile ? samverkan_tool::profile_audit(m, *request.profile, request.options)
+                                                : samverkan::audit(m, request.options);
     double const audit_s = seconds_since(start);
 
     start = clock_type::now();
@@ -409,6 +452,58 @@ outcome run_generate(arguments& args) {
     return {};
 }
 
+// ---- templates, apply, fit (templates.md section 6) ----------------------------------------------------
+
+outcome run_templates(arguments& args) {
+    samverkan_tool::template_request r;
+    while (!args.done()) {
+        bool option = false;
+        std::string_view const a = args.next(option);
+        if (!option) throw usage_error{"templates takes no FILE, got " + std::string{a}};
+        if (!template_option(args, a, r, {"--templates", "--format"}))
+            unknown_option(a, {"--templates", "--format", "--help", "--version"});
+    }
+    return {exit_success, samverkan_tool::run_templates(r), {}};
+}
+
+outcome run_apply(arguments& args) {
+    samverkan_tool::template_request r;
+    std::optional<std::string> file;
+    while (!args.done()) {
+        bool option = false;
+        std::string_view const a = args.next(option);
+        if (!option) set_file(file, a, "apply");
+        else if (!template_option(args, a, r,
+                                  {"--template", "--templates", "--scope", "--everywhere", "--as", "--bind",
+                                   "--mandate", "--stage"}))
+            unknown_option(a, {"--template", "--templates", "--scope", "--everywhere", "--as", "--bind", "--mandate",
+                               "--stage", "--help", "--version"});
+    }
+    std::string const path = need_file(file, "apply");
+    if (r.templates.empty()) throw usage_error{"apply needs --template ID|FILE"};
+    samverkan::model const place = load(path);
+    auto [out, err] = samverkan_tool::run_apply(place, r);
+    return {exit_success, std::move(out), std::move(err)};
+}
+
+outcome run_fit(arguments& args) {
+    samverkan_tool::template_request r;
+    std::optional<std::string> file;
+    while (!args.done()) {
+        bool option = false;
+        std::string_view const a = args.next(option);
+        if (!option) set_file(file, a, "fit");
+        else if (!template_option(args, a, r,
+                                  {"--template", "--templates", "--scope", "--everywhere", "--bind", "--mandate",
+                                   "--stage", "--format"}))
+            unknown_option(a, {"--template", "--templates", "--scope", "--everywhere", "--bind", "--mandate", "--stage",
+                               "--format", "--help", "--version"});
+    }
+    std::string const path = need_file(file, "fit");
+    samverkan::model const place = load(path);
+    return {exit_success, samverkan_tool::run_fit(place, r), {}};
+}
+
 // ---- dispatch -------------------------------------------------------------------------------------------
 
 /// The subcommands. To add one (such as `generate`), write `outcome run_NAME(arguments&)` above, add a
@@ -421,6 +516,9 @@ constexpr subcommand subcommands[] = {
     {"audit", run_audit},
     {"convert", run_convert},
     {"generate", run_generate},
+    {"templates", run_templates},
+    {"apply", run_apply},
+    {"fit", run_fit},
 };
 
 outcome dispatch(std::vector<std::string_view> const& argv) {
@@ -456,6 +554,9 @@ int main(int argc, char** argv) {
     outcome result;
     try {
         result = dispatch(args);
+    } catch (samverkan_tool::template_usage_error const& e) {
+        std::cerr << "samverkan: " << e.what() << "\nTry 'samverkan --help'.\n";
+        return exit_failure;
     } catch (usage_error const& e) {
         std::cerr << "samverkan: " << e.what() << "\nTry 'samverkan --help'.\n";
         return exit_failure;

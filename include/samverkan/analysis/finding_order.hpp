@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <variant>
@@ -48,6 +49,13 @@ std::strong_ordering compare_values(basic_model<Traits> const& m, field_value co
                 if (auto const c = compare_refs(m, *p, *q); c != 0) return c;
         }
         return x->size() <=> y.size();
+    }
+    if (auto const* x = std::get_if<text_list>(&a)) {
+        auto const& y = std::get<text_list>(b);
+        return std::lexicographical_compare_three_way(x->begin(), x->end(), y.begin(), y.end(),
+                                                      [](std::string const& p, std::string const& q) {
+                                                          return std::string_view{p} <=> std::string_view{q};
+                                                      });
     }
     auto const& x = std::get<ref_map>(a);
     auto const& y = std::get<ref_map>(b);
@@ -185,6 +193,9 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
                 parts.push_back({key_part::text_tag, 0, 0, *t});
             else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
                 for (auto const& x : *l) parts.push_back(x ? rank_of(*x) : key_part{key_part::null_tag, 0, 0, {}});
+                parts.push_back({});
+            } else if (auto const* texts = std::get_if<text_list>(&fld.value)) {
+                for (auto const& x : *texts) parts.push_back({key_part::text_tag, 0, 0, x});
                 parts.push_back({});
             } else {
                 for (auto const& [k, v] : std::get<ref_map>(fld.value)) {

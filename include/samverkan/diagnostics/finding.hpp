@@ -27,8 +27,11 @@ using ref_list = std::vector<std::optional<element_ref>>;
 /// A map from elements to short texts (the `reasons` of mandate-missing), ordered by element id text.
 using ref_map = std::vector<std::pair<element_ref, std::string>>;
 
+/// A list of texts that are not model elements (the template role ids of obligation-misowned's `roles`).
+using text_list = std::vector<std::string>;
+
 /// The value of a subject or witness key.
-using field_value = std::variant<element_ref, ref_list, std::string, ref_map>;
+using field_value = std::variant<element_ref, ref_list, std::string, ref_map, text_list>;
 
 /// One key of a finding's subjects or witness, e.g. {"duty", duty_id{3}}.
 struct field {

@@ -35,14 +35,20 @@ enum class rule_id : std::uint8_t {
     coordinator_without_mandate,
     forum_without_coordinator,
     idle_actor,
-    unused_mandate
+    unused_mandate,
+    obligation_unrealised,
+    obligation_misowned,
+    profile_role_unbound
 };
 BOOST_DESCRIBE_ENUM(rule_id, unassigned_duty, no_accountable, no_responsible, multiple_accountable, mandate_missing,
                     mandate_unheld, accountable_without_mandate, responsible_without_mandate, exclusive_overlap,
                     invalid_delegation, delegation_cycle, stage_order, dependency_cycle, coordination_gap,
-                    coordinator_without_mandate, forum_without_coordinator, idle_actor, unused_mandate)
+                    coordinator_without_mandate, forum_without_coordinator, idle_actor, unused_mandate,
+                    obligation_unrealised, obligation_misowned, profile_role_unbound)
 
-inline constexpr std::size_t rule_count = 18;
+/// The built-in rules: the catalogue of rules.md and the three obligation rules of templates.md section 4,
+/// which fire only when the model is audited against a profile (see is_profile_rule).
+inline constexpr std::size_t rule_count = 21;
 
 namespace detail {
 struct rule_entry {
@@ -68,6 +74,9 @@ inline constexpr std::array<rule_entry, rule_count> rule_table{{
     {"forum-without-coordinator", severity::info},
     {"idle-actor", severity::info},
     {"unused-mandate", severity::info},
+    {"obligation-unrealised", severity::error},
+    {"obligation-misowned", severity::warning},
+    {"profile-role-unbound", severity::warning},
 }};
 } // namespace detail
 
@@ -86,6 +95,12 @@ inline constexpr std::array<rule_entry, rule_count> rule_table{{
     for (std::size_t i = 0; i < rule_count; ++i)
         if (detail::rule_table[i].id == text) return static_cast<rule_id>(i);
     return std::nullopt;
+}
+
+/// Whether `r` is one of the obligation rules (templates.md section 4), which fire only against a profile.
+[[nodiscard]] constexpr bool is_profile_rule(rule_id r) noexcept {
+    return r == rule_id::obligation_unrealised || r == rule_id::obligation_misowned ||
+           r == rule_id::profile_role_unbound;
 }
 
 /// Every built-in rule, in catalogue order.

@@ -81,6 +81,15 @@ struct assignment {
     friend bool operator==(assignment const&, assignment const&) = default;
 };
 
+/// The version of the model format a model is written in (templates.md section 3): samverkan/1, or
+/// samverkan/1.1 (samverkan/1 plus the duty key `realises`).
+enum class format_version : std::uint8_t { v1, v1_1 };
+
+/// The format string of a version: "samverkan/1" or "samverkan/1.1".
+[[nodiscard]] constexpr std::string_view to_string(format_version v) noexcept {
+    return v == format_version::v1 ? "samverkan/1" : "samverkan/1.1";
+}
+
 /// The Boost.Graph type that stores the stage order (edge later -> earlier) and the scope forest
 /// (edge inner -> outer). Vertex i is stage_id{i} / scope_id{i}.
 using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
@@ -114,6 +123,34 @@ public:
     void set_description(std::string text) noexcept { description_ = std::move(text); }
     /// `json` is the text of a JSON object (empty: none). Not parsed here; io/json checks it on reading.
     void set_attributes(std::string json) noexcept { attributes_ = std::move(json); }
+
+    /// The format version the model is written in: read from its file, v1_1 once a duty realises
+    /// something (realise), v1 for a model built in code otherwise. The writer writes this version.
+    [[nodiscard]] samverkan::format_version format_version() const noexcept { return version_; }
+    /// Sets the format version. Lowering it to v1 while a duty has `realises` is the caller's mistake:
+    /// the writer then throws.
+    void set_format_version(samverkan::format_version v) noexcept { version_ = v; }
+
+    /// Duty `d` carries out template duty `key` ("TEMPLATE:DUTY", matched as a whole string; need not
+    /// resolve). Raises the format version to samverkan/1.1. Returns false (changing nothing) if `d`
+    /// already realises `key`. O(|realises(d)|) amortised; strong guarantee.
+    bool realise(duty_id d, std::string key) {
+        check(d);
+        if (d.index() < realises_.size()) {
+            auto const& keys = realises_[d.index()];
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
+        } else {
+            realises_.resize(duties_.size());
+        }
+        realises_[d.index()].push_back(std::move(key));
+        version_ = samverkan::format_version::v1_1;
+        return true;
+    }
+    /// What duty `d` realises, in the order given (each once). O(1).
+    [[nodiscard]] std::span<std::string const> realises(duty_id d) const noexcept {
+        if (d.index() >= realises_.size()) return {};
+        return realises_[d.index()];
+    }
 
     // ---- adding elements: O(1) amortised; throw samverkan::error on a duplicate id -----------------------
     stage_id add_stage(stage_type s) {
@@ -695,6 +732,9 @@ private:
     detail::edge_table<forum_id, duty_id> covers_;
     std::vector<stage_id> stage_pool_;
     std::vector<std::string> relation_attributes_;
+
+    samverkan::format_version version_ = samverkan::format_version::v1;
+    std::vector<std::vector<std::string>> realises_; // per duty, sized on first use
 };
 
 /// The model with the default element types.

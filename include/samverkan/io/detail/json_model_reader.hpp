@@ -45,8 +45,8 @@ inline constexpr std::string_view actor[] = {"id", "name", "category", "attribut
 inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
 inline constexpr std::string_view holding[] = {"actor", "mandate", "scope", "stages", "attributes"};
 inline constexpr std::string_view delegation[] = {"from", "to", "mandate", "scope", "stages", "attributes"};
-inline constexpr std::string_view duty[] = {"id",       "name",  "basis",    "stage", "scope",
-                                            "requires", "needs", "optional", "raci",  "attributes"};
+inline constexpr std::string_view duty[] = {"id",       "name",  "basis",    "stage", "scope",     "requires",
+                                            "needs",    "optional", "raci", "realises", "attributes"};
 inline constexpr std::string_view forum[] = {"id",          "name",   "model", "members",
                                              "coordinator", "covers", "scope", "attributes"};
 inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
@@ -224,8 +224,11 @@ private:
             std::string_view const k = c_.value();
             if (k == "format") {
                 std::string_view const v = read_string();
-                if (v != "samverkan/1")
-                    fail("unknown format " + quote(v) + "; this reader understands \"samverkan/1\"");
+                if (v == "samverkan/1") version_ = format_version::v1;
+                else if (v == "samverkan/1.1") version_ = format_version::v1_1;
+                else
+                    fail("unknown format " + quote(v) +
+                         "; this reader understands \"samverkan/1\" and \"samverkan/1.1\"");
                 format = true;
             } else if (k == "name") {
                 m_.set_name(std::string{read_string()});
@@ -260,6 +263,12 @@ private:
             throw error_at(root, "",
                            "missing required key \"format\" at the top level (a model file starts with "
                            "\"format\": \"samverkan/1\")");
+        // "realises" exists only in samverkan/1.1; "format" may come after the duties, so this is checked last
+        if (version_ == format_version::v1 && realises_at_)
+            throw error_at(*realises_at_, realises_path_,
+                           "unknown key \"realises\" in a duty: it belongs to format \"samverkan/1.1\", and this "
+                           "file says \"samverkan/1\"");
+        m_.set_format_version(version_);
         c_.next();
     }
 
@@ -407,8 +416,21 @@ private:
         }
     }
 
+    /// "realises": a list of free-text strings (templates.md section 3), kept whole.
+    void read_realises(std::vector<std::string>& out) {
+        if (!realises_at_) {
+            realises_at_ = c_.offset();
+            realises_path_ = c_.path();
+        }
+        read_array([&](json_event e) {
+            if (e != json_event::string) wrong_type(e, "a string (TEMPLATE:DUTY)");
+            out.emplace_back(c_.value());
+        });
+    }
+
     void read_duty(json_event e) {
         std::size_t const start = begin_object(e, "a duty");
+        std::vector<std::string> realised;
         samverkan::duty d;
         std::optional<std::size_t> id_at;
         raw_duty links;
@@ -423,12 +445,15 @@ private:
             else if (k == "needs") read_ref_list(links.needs);
             else if (k == "optional") d.optional = read_bool();
             else if (k == "raci") read_raci(links);
+            else if (k == "realises") read_realises(realised);
             else if (k == "attributes") read_attributes(d.attributes);
             else unknown_key(k, keys::duty, "a duty");
         }
         if (!id_at) missing_key("id", "a duty", start);
         // Placed in phase 2, when the stage and scope references can be resolved.
-        add<duty_id>(std::move(d), *id_at, "duties", [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
+        duty_id const added =
+            add<duty_id>(std::move(d), *id_at, "duties", [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
+        for (std::string& key : realised) m_.realise(added, std::move(key)); // duplicates: a set
         duties_.push_back(links);
     }
 
@@ -824,6 +849,9 @@ private:
     std::vector<raw_duty> duties_;
     std::vector<raw_forum> forums_;
     bool forums_added_ = false;
+    format_version version_ = format_version::v1;
+    std::optional<std::size_t> realises_at_; // the first "realises" key, for samverkan/1 files
+    std::string realises_path_;
 
     std::vector<kept_ref> pool_;             // the ids of every reference list
     std::deque<std::string> arena_;          // references that had escapes

@@ -96,7 +96,12 @@ public:
 
     void write() {
         object_writer top{out_, 0};
-        top.string("format", "samverkan/1");
+        if (m_.format_version() == format_version::v1)
+            for (duty_id d : m_.duties())
+                if (!m_.realises(d).empty())
+                    throw error{"cannot write duty " + quote(m_[d].id) +
+                                " as samverkan/1: it has \"realises\", which needs samverkan/1.1"};
+        top.string("format", to_string(m_.format_version()));
         if (m_.has_name()) top.string("name", m_.name()); // "name": "" is kept: the report shows it
         top.optional_string("description", m_.description());
         top.attributes(m_.attributes(), [] { return std::string{"the model"}; });
@@ -204,6 +209,7 @@ private:
         o.ids("needs", m_.needs(d), id_text<duty_id>());
         o.boolean("optional", e.optional);
         raci_object(o, d);
+        o.ids("realises", m_.realises(d), [](std::string const& k) -> std::string_view { return k; });
         o.attributes(e.attributes, owner("duty", e.id));
     }
     void raci_object(object_writer& o, duty_id d) {
