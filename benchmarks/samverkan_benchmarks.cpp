@@ -12,6 +12,10 @@
 //   capability_index/N   the shared derived data of the mandate rules (delegations, who holds what where)
 //   rules_<family>/N     one rule family, given a prepared capability index where it needs one
 //   audit/N              the whole catalogue, as samverkan::audit runs it (capability index and sorting included)
+//   fit/N                fit (templates.md 5) of every bundled template of kind model, scoped to the first
+//                        municipality (k001), as samverkan fit runs it: the place's audit, binding, and the
+//                        incremental audit of each application (templates/fit.hpp)
+//   fit_full/N           the same by the definition: a full audit of a copy of the place per template
 //   one_pass_limit/N     reading every relation of the loaded model once (the sum over all relation lists):
 //                        no audit can be faster, so audit / one_pass_limit is the audit's overhead factor
 //
@@ -19,11 +23,14 @@
 // with an SI prefix: 45n is 45 ns), which stays flat when a step is linear.
 #include <samverkan/analysis.hpp>
 #include <samverkan/io/json.hpp>
+#include <samverkan/io/template_json.hpp>
 #include <samverkan/model.hpp>
+#include <samverkan/templates/fit.hpp>
 #include <samverkan/synthetic/generator.hpp>
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -40,6 +47,9 @@
 #include <utility>
 #include <vector>
 
+#ifndef SAMVERKAN_BENCH_TEMPLATES_DIR
+#define SAMVERKAN_BENCH_TEMPLATES_DIR "templates"
+#endif
 #ifndef SAMVERKAN_BENCH_CACHE_DIR
 #define SAMVERKAN_BENCH_CACHE_DIR "benchmark-models"
 #endif
@@ -275,6 +285,44 @@ void audit(benchmark::State& state, std::size_t n) {
     set_counters(state, l);
 }
 
+/// The bundled templates of kind model (SAMVERKAN_BENCH_TEMPLATES_DIR, the source tree's templates/).
+std::vector<samverkan::templates::collaboration_template> const& bundled_models() {
+    static auto const templates = [] {
+        std::vector<samverkan::templates::collaboration_template> out;
+        std::error_code ec;
+        std::vector<fs::path> files;
+        for (auto const& e : fs::directory_iterator{SAMVERKAN_BENCH_TEMPLATES_DIR, ec})
+            if (e.path().extension() == ".json") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (auto const& f : files) {
+            auto t = samverkan::io::read_template_file(f);
+            if (t.kind == samverkan::templates::template_kind::model) out.push_back(std::move(t));
+        }
+        return out;
+    }();
+    return templates;
+}
+
+void fit(benchmark::State& state, std::size_t n, samverkan::templates::fit_method method) {
+    auto& l = model_for(n);
+    auto const& ts = bundled_models();
+    if (ts.empty()) {
+        state.SkipWithError("no bundled templates in " SAMVERKAN_BENCH_TEMPLATES_DIR);
+        return;
+    }
+    std::vector<samverkan::templates::collaboration_template const*> candidates;
+    for (auto const& t : ts) candidates.push_back(&t);
+    samverkan::templates::binding_options const options{.scope = "k001"};
+    std::size_t ranked = 0;
+    for (auto _ : state) {
+        auto const r = samverkan::templates::fit(*l.model, candidates, options, method);
+        ranked = r.candidates.size();
+        benchmark::DoNotOptimize(r.candidates.data());
+    }
+    state.counters["templates"] = static_cast<double>(ranked);
+    set_counters(state, l);
+}
+
 /// Reads every relation once, through the model's public accessors: per actor its holdings, outgoing
 /// delegations and RACI entries; per duty its requirements and needs; per forum its members, coordinator
 /// and covered duties; per stage and scope its after and within links. Each relation is visited exactly
@@ -340,6 +388,8 @@ void register_all() {
             [](model const& m, capability_index const& c) { return samverkan::check_coordination_rules(m, c); });
         fam("inventory", [](model const& m, capability_index const&) { return samverkan::check_inventory_rules(m); });
         reg("audit", audit);
+        reg("fit", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::incremental); });
+        reg("fit_full", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::full); });
     }
 }
 

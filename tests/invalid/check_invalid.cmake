@@ -22,7 +22,13 @@ if(NOT EXISTS "${expect_file}")
 endif()
 
 # Run from the folder of the model so that the message names it exactly as given: NAME.json.
-execute_process(COMMAND "${TOOL}" audit --format json --fail-on never "${file_name}"
+# With -DPLACE=... the file is a template (tests/invalid-templates), given to apply on that place.
+if(DEFINED PLACE)
+  set(command "${TOOL}" apply "${PLACE}" --template "${file_name}")
+else()
+  set(command "${TOOL}" audit --format json --fail-on never "${file_name}")
+endif()
+execute_process(COMMAND ${command}
                 WORKING_DIRECTORY "${directory}"
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 

@@ -36,6 +36,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,11 @@ struct fit_result {
     summary baseline{};
     std::vector<fit_candidate> candidates;
 };
+
+/// How fit finds a candidate's introduced and resolved findings. Both give the same result (the property
+/// tests hold them to it): `full` audits a copy of the place with the application (the definition);
+/// `incremental` audits only a small model of what the application can change (below).
+enum class fit_method : std::uint8_t { incremental, full };
 
 /// The id text of `ref` in the place or among the candidate's additions.
 template <class Traits>
@@ -140,6 +146,280 @@ bool already_follows(basic_model<Traits> const& place, collaboration_template co
     return false;
 }
 
+/// The ids of the elements an application adds, per kind, in the order add_application adds them.
+template <class Traits>
+void added_ids(basic_model<Traits> const& place, collaboration_template const& t, binding_options const& o,
+               application_plan const& plan, std::array<std::vector<std::string>, 6>& out) {
+    for (auto const& s : t.stages) {
+        std::string_view const id = mapped_stage(o, s.id);
+        bool const known = place.template find<stage_id>(id).has_value() ||
+                           std::find(out[0].begin(), out[0].end(), id) != out[0].end();
+        if (!known) out[static_cast<std::size_t>(element_kind::stage)].emplace_back(id);
+    }
+    for (auto const& x : t.mandates)
+        if (!place.template find<mandate_id>(mapped_mandate(o, x.id)))
+            out[static_cast<std::size_t>(element_kind::mandate)].push_back(x.id);
+    for (auto const& d : plan.duties) out[static_cast<std::size_t>(element_kind::duty)].push_back(d.id);
+    for (auto const& f : plan.forum_ids) out[static_cast<std::size_t>(element_kind::forum)].push_back(f);
+}
+
+
+/// The incremental audit of one application (templates.md 5, step 2), exact by construction:
+///
+/// An application adds stages (linked only from the new ones), mandates (held by nobody), duties (needing
+/// only added duties) and forums; it never adds a holding or a delegation. So a finding of the applied
+/// model differs from the place's only when
+///   - a subject is an added element (every rule about a duty, forum, mandate or stage), or
+///   - it is a coordination-gap between two actors that both take part in the application (the set S:
+///     actors with a RACI entry on an added duty, members and coordinators of added forums), or
+///   - it is idle-actor for an actor of S (none is idle afterwards), or unused-mandate for a mandate an
+///     added duty requires (M) or an added mandate.
+/// Every other finding of the place stands unchanged. Those that may change are computed on a reduced
+/// model R: every stage, scope and mandate of the place (same indices, so the application's own stages and
+/// mandates get the indices they get in the applied model); the actors of S and every actor that holds or
+/// delegates a mandate of M, with all holdings and delegations of M (so capability for M, its reasons and
+/// capable lists are those of the place); for each actor of S its duties and forums, with the RACI entries
+/// and memberships of S only, and the needs links between those duties (enough for the coordination-gap
+/// findings and witnesses of pairs within S); then the application itself. R's findings about the
+/// elements above are exactly the applied model's; the rest of R's findings are ignored.
+///
+/// Cost per candidate: O(|R| log |R|), independent of the size of the place beyond its stages, scopes,
+/// mandates and delegations (copied) and the holdings of M.
+struct delta {
+    std::vector<finding> introduced, resolved;
+};
+
+template <class Traits>
+class incremental_audit {
+public:
+    incremental_audit(basic_model<Traits> const& place, report const& base) : place_{place}, base_{base} {}
+
+    delta run(collaboration_template const& t, binding const& b, binding_options const& o,
+              std::optional<scope_id> scope, application_plan const& plan) const {
+        basic_model<Traits> const& p = place_;
+        // S and M
+        std::vector<char> in_s(p.template count<actor_id>(), 0);
+        std::vector<actor_id> s_actors;
+        auto const note = [&](actor_id a) {
+            if (!in_s[a.index()]) {
+                in_s[a.index()] = 1;
+                s_actors.push_back(a);
+            }
+        };
+        for (auto const& pd : plan.duties) {
+            template_duty const& d = t.duties[pd.duty];
+            auto const each = d.each ? t.find_role(*d.each) : std::nullopt;
+            for (auto const& list : d.raci)
+                for (auto const& rid : list) {
+                    std::size_t const r = *t.find_role(rid);
+                    if (each && r == *each) note(*pd.actor);
+                    else
+                        for (actor_id a : b.roles[r].actors) note(a);
+                }
+        }
+        for (auto const& f : t.forums) {
+            for (auto const& rid : f.members)
+                for (actor_id a : b.roles[*t.find_role(rid)].actors) note(a);
+            if (f.coordinator)
+                for (actor_id a : b.roles[*t.find_role(*f.coordinator)].actors) note(a);
+        }
+        std::vector<char> in_m(p.template count<mandate_id>(), 0);
+        if (!plan.duties.empty())
+            for (auto const& d : t.duties)
+                for (auto const& x : d.requires_)
+                    if (auto m = p.template find<mandate_id>(mapped_mandate(o, x))) in_m[m->index()] = 1;
+
+        // R: stages, scopes and mandates as in the place
+        basic_model<Traits> r;
+        for (stage_id x : p.stages()) r.add_stage(p[x]);
+        for (stage_id x : p.stages())
+            for (stage_id e : p.earlier_stages(x)) r.order(x, e);
+        for (scope_id x : p.scopes()) r.add_scope(p[x]);
+        for (scope_id x : p.scopes())
+            if (auto q = p.parent(x)) r.nest(x, *q);
+        for (mandate_id x : p.mandates()) r.add_mandate(p[x]);
+        // actors: S, and everyone holding or delegating a mandate of M
+        std::vector<std::uint32_t> to_r(p.template count<actor_id>(), npos);
+        std::vector<actor_id> from_r;
+        auto const actor = [&](actor_id a) {
+            if (to_r[a.index()] == npos) {
+                to_r[a.index()] = static_cast<std::uint32_t>(from_r.size());
+                from_r.push_back(a);
+                r.add_actor(p[a]);
+            }
+            return actor_id{to_r[a.index()]};
+        };
+        for (actor_id a : s_actors) actor(a);
+        auto const reach_of = [](reach_view const& w) {
+            return samverkan::reach{w.scope, std::vector<stage_id>(w.stages.begin(), w.stages.end())};
+        };
+        for (mandate_id m : p.mandates())
+            if (in_m[m.index()])
+                for (holding_id h : p.holdings_of(m)) {
+                    auto const v = p.holding(h);
+                    r.grant(actor(v.actor), m, reach_of(v.where));
+                }
+        for (delegation_id d : p.delegations()) {
+            auto const v = p.delegation(d);
+            if (in_m[v.mandate.index()]) r.delegate(actor(v.from), actor(v.to), v.mandate, reach_of(v.where));
+        }
+        // the duties and forums of S, with S's entries only
+        std::vector<std::uint32_t> duty_to_r(p.template count<duty_id>(), npos);
+        std::vector<duty_id> duty_from_r;
+        for (actor_id a : s_actors)
+            for (assignment const& e : p.raci_of(a)) {
+                if (duty_to_r[e.duty.index()] == npos) {
+                    duty_to_r[e.duty.index()] = static_cast<std::uint32_t>(duty_from_r.size());
+                    duty_from_r.push_back(e.duty);
+                    auto copy = p[e.duty];
+                    copy.optional = true; // its assignment findings are ignored anyway
+                    r.add_duty(std::move(copy));
+                }
+                r.assign(actor_id{to_r[a.index()]}, duty_id{duty_to_r[e.duty.index()]}, e.role);
+            }
+        for (duty_id d : duty_from_r)
+            for (duty_id e : p.needs(d))
+                if (duty_to_r[e.index()] != npos) r.need(duty_id{duty_to_r[d.index()]}, duty_id{duty_to_r[e.index()]});
+        std::vector<std::uint32_t> forum_to_r(p.template count<forum_id>(), npos);
+        std::vector<forum_id> forum_from_r;
+        for (actor_id a : s_actors)
+            for (forum_id f : p.forums_of(a)) {
+                if (forum_to_r[f.index()] == npos) {
+                    forum_to_r[f.index()] = static_cast<std::uint32_t>(forum_from_r.size());
+                    forum_from_r.push_back(f);
+                    r.add_forum(p[f]);
+                }
+                r.add_member(forum_id{forum_to_r[f.index()]}, actor_id{to_r[a.index()]});
+            }
+        for (forum_id f : p.forums())
+            if (auto c = p.coordinator(f); c && in_s[c->index()]) {
+                if (forum_to_r[f.index()] == npos) {
+                    forum_to_r[f.index()] = static_cast<std::uint32_t>(forum_from_r.size());
+                    forum_from_r.push_back(f);
+                    r.add_forum(p[f]);
+                }
+                r.set_coordinator(forum_id{forum_to_r[f.index()]}, actor_id{to_r[c->index()]});
+            }
+        std::size_t const r_place_duties = r.template count<duty_id>(), r_place_forums = r.template count<forum_id>();
+
+        // the application, in R's actor indices
+        binding rb = b;
+        for (auto& role_b : rb.roles)
+            for (auto& a : role_b.actors) a = actor_id{to_r[a.index()]};
+        application_plan rplan = plan;
+        for (auto& pd : rplan.duties)
+            if (pd.actor) pd.actor = actor_id{to_r[pd.actor->index()]};
+        add_application(r, t, rb, o, scope, rplan);
+
+        // R's findings about what the application can change, in the applied model's indices
+        report const after = samverkan::audit(r);
+        std::size_t const place_mandates = p.template count<mandate_id>();
+        auto const to_applied = [&](element_ref const& e) -> element_ref {
+            return std::visit(
+                [&](auto id) -> element_ref {
+                    using Id = decltype(id);
+                    if constexpr (std::same_as<Id, actor_id>) return from_r[id.index()];
+                    else if constexpr (std::same_as<Id, duty_id>) {
+                        if (id.index() < r_place_duties) return duty_from_r[id.index()];
+                        return duty_id{static_cast<std::uint32_t>(p.template count<duty_id>() + id.index() -
+                                                                  r_place_duties)};
+                    } else if constexpr (std::same_as<Id, forum_id>) {
+                        if (id.index() < r_place_forums) return forum_from_r[id.index()];
+                        return forum_id{static_cast<std::uint32_t>(p.template count<forum_id>() + id.index() -
+                                                                   r_place_forums)};
+                    } else return id; // stages, scopes, mandates: the place's indices, then the added ones
+                },
+                e);
+        };
+        auto const is_added_in_r = [&](element_ref const& e) {
+            return std::visit(
+                [&](auto id) {
+                    using Id = decltype(id);
+                    if constexpr (std::same_as<Id, actor_id>) return false;
+                    else if constexpr (std::same_as<Id, duty_id>) return id.index() >= r_place_duties;
+                    else if constexpr (std::same_as<Id, forum_id>) return id.index() >= r_place_forums;
+                    else return id.index() >= p.template count<Id>();
+                },
+                e);
+        };
+        auto const visit_refs = [](finding const& f, auto const& fn) {
+            for (auto const& fld : f.subjects) {
+                if (auto const* e = std::get_if<element_ref>(&fld.value)) fn(*e);
+                else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
+                    for (auto const& x : *l)
+                        if (x) fn(*x);
+                } else if (auto const* mp = std::get_if<ref_map>(&fld.value))
+                    for (auto const& kv : *mp) fn(kv.first);
+            }
+        };
+        // which findings may change: `in_r` says whether the refs are R's (else the place's)
+        auto const affected = [&](finding const& f, bool in_r) {
+            if (f.rule == "exclusive-overlap" || f.rule == "invalid-delegation" || f.rule == "delegation-cycle")
+                return false;
+            if (f.rule == "coordination-gap" || f.rule == "idle-actor") {
+                bool all = true;
+                visit_refs(f, [&](element_ref const& e) {
+                    if (auto const* a = std::get_if<actor_id>(&e))
+                        all = all && in_s[in_r ? from_r[a->index()].index() : a->index()];
+                });
+                return all;
+            }
+            if (f.rule == "unused-mandate") {
+                bool hit = false;
+                visit_refs(f, [&](element_ref const& e) {
+                    if (auto const* m = std::get_if<mandate_id>(&e))
+                        hit = m->index() >= place_mandates || in_m[m->index()];
+                });
+                return hit;
+            }
+            if (!in_r) return false;
+            bool added = false;
+            visit_refs(f, [&](element_ref const& e) { added = added || is_added_in_r(e); });
+            return added;
+        };
+        auto const remap = [&](finding f) {
+            auto const fix_fields = [&](std::vector<field>& fields) {
+                for (auto& fld : fields) {
+                    if (auto* e = std::get_if<element_ref>(&fld.value)) *e = to_applied(*e);
+                    else if (auto* l = std::get_if<ref_list>(&fld.value)) {
+                        for (auto& x : *l)
+                            if (x) x = to_applied(*x);
+                    } else if (auto* mp = std::get_if<ref_map>(&fld.value))
+                        for (auto& kv : *mp) kv.first = to_applied(kv.first);
+                }
+            };
+            fix_fields(f.subjects);
+            fix_fields(f.witness);
+            return f;
+        };
+
+        std::unordered_map<std::string, std::size_t> before; // affected findings of the place, by key
+        std::vector<char> kept(base_.findings.size(), 1);
+        for (std::size_t i = 0; i < base_.findings.size(); ++i)
+            if (affected(base_.findings[i], false)) {
+                before.emplace(finding_key(base_.findings[i]), i);
+                kept[i] = 0;
+            }
+        delta out;
+        for (auto const& f : after.findings) {
+            if (!affected(f, true)) continue;
+            finding g = remap(f);
+            auto const it = before.find(finding_key(g));
+            if (it != before.end()) kept[it->second] = 1;
+            else out.introduced.push_back(std::move(g));
+        }
+        // resolved in the place's report order; introduced in R's, which is the applied model's (same id texts)
+        for (std::size_t i = 0; i < base_.findings.size(); ++i)
+            if (!kept[i]) out.resolved.push_back(base_.findings[i]);
+        return out;
+    }
+
+private:
+    static constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
+    basic_model<Traits> const& place_;
+    report const& base_;
+};
+
 } // namespace detail
 
 /// Checks the options that fit gives every candidate (section 5, step 1); throws samverkan::error.
@@ -173,7 +453,7 @@ void check_fit_options(basic_model<Traits> const& place, std::vector<collaborati
 /// Ranks `candidates` for `place` (see the top of this header).
 template <class Traits>
 [[nodiscard]] fit_result fit(basic_model<Traits> const& place, std::vector<collaboration_template const*> const& candidates,
-                             binding_options const& o) {
+                             binding_options const& o, fit_method method = fit_method::incremental) {
     check_fit_options(place, candidates, o);
     fit_result result;
     if (place.has_name()) result.place_name = place.name();
@@ -181,6 +461,7 @@ template <class Traits>
     capability_index const cap{place};
     report const base = samverkan::audit(place);
     result.baseline = base.summary();
+    detail::incremental_audit<Traits> const incremental{place, base};
     std::unordered_map<std::string, std::size_t> base_keys;
     base_keys.reserve(base.findings.size());
     for (std::size_t i = 0; i < base.findings.size(); ++i) base_keys.emplace(detail::finding_key(base.findings[i]), i);
@@ -198,19 +479,18 @@ template <class Traits>
             skipped.push_back(std::move(c));
             continue;
         }
+        detail::added_ids(place, *t, mine, plan, c.added_ids);
+        if (method == fit_method::incremental) {
+            auto d = incremental.run(*t, c.roles, mine, result.scope, plan);
+            for (auto const& f : d.introduced) detail::count(c.introduced_count, f.severity);
+            for (auto const& f : d.resolved) detail::count(c.resolved_count, f.severity);
+            c.introduced = std::move(d.introduced);
+            c.resolved = std::move(d.resolved);
+            ranked.push_back(std::move(c));
+            continue;
+        }
         basic_model<Traits> applied = place;
         add_application(applied, *t, c.roles, mine, result.scope, plan);
-        auto const collect = [&]<class Id>(Id) {
-            auto& out = c.added_ids[static_cast<std::size_t>(kind_of<Id>)];
-            for (std::size_t i = place.template count<Id>(); i < applied.template count<Id>(); ++i)
-                out.push_back(applied[Id{static_cast<std::uint32_t>(i)}].id);
-        };
-        collect(stage_id{});
-        collect(scope_id{});
-        collect(actor_id{});
-        collect(mandate_id{});
-        collect(duty_id{});
-        collect(forum_id{});
         report after = samverkan::audit(applied);
         std::vector<bool> still(base.findings.size(), false);
         for (auto& f : after.findings) {
