@@ -137,9 +137,11 @@ struct setup {
 tpl::binding_options options_for(tpl::collaboration_template const& t, setup const& s) {
     tpl::binding_options o;
     o.scope = s.scope;
-    for (auto const& [role, actor] : s.binds)
+    for (auto const& bind : s.binds) {
+        std::string const& role = bind.first;
         if (std::any_of(t.roles.begin(), t.roles.end(), [&](tpl::role const& r) { return r.id == role; }))
-            o.bindings.push_back({role, {actor}});
+            o.bindings.push_back({role, {bind.second}});
+    }
     return o;
 }
 
