@@ -20,6 +20,7 @@ namespace samverkan_tests_templates_test { // one per file: the tests are built 
 using namespace samverkan;
 namespace tpl = samverkan::templates;
 using strings = std::vector<std::string>;
+using samverkan_test::contains;
 
 namespace {
 
@@ -162,7 +163,7 @@ TEST_CASE("templates.md 1: the reader is strict and locates its errors; the writ
     };
     std::string const head = R"({"format": "samverkan-template/1", "id": "t", )";
     CHECK_THAT(error_of(head + R"("roles": [{"id": "r", "hold": []}]})"),
-               contains("t.json:1:62: /roles/0/hold: unknown key \"hold\" in a role; did you mean \"holds\"?"));
+               contains("t.json:1:69: /roles/0/hold: unknown key \"hold\" in a role; did you mean \"holds\"?"));
     CHECK_THAT(error_of(head + R"("roles": [{"id": "polis"}], "duties": [{"id": "d", "raci": {"R": ["polsi"]}}]})"),
                contains("/duties/0/raci/R/0: unknown role \"polsi\"; did you mean \"polis\"?"));
     CHECK_THAT(error_of(R"({"format": "samverkan-template/2", "id": "t"})"), contains("unknown format"));
@@ -251,12 +252,18 @@ TEST_CASE("templates.md 2: holds: a single role needs a holding covering the sco
     CHECK(ids(m, b.roles[1].actors) == strings{"bolaget"}); // only its holding covers the centrum
     // lpo's delegation to vakt is invalid (not delegable): vakt holds nothing
     CHECK(ids(m, b.roles[2].actors) == strings{"lpo"});
-    // a single role whose holders all hold only inside: no candidate
-    auto const inside = bind(m, with_roles(R"({"id": "ensam", "holds": ["aga-fastighet"]})"), {.scope = "p2"});
-    CHECK(ids(m, inside.roles[0].actors) == strings{"bolaget"});
+    // two holdings that cover p2 (bolaget's stad, agare-a's p2): ambiguous, with the candidates
+    auto const two = bind(m, with_roles(R"({"id": "ensam", "holds": ["aga-fastighet"]})"), {.scope = "p2"});
+    CHECK(two.roles[0].reason == tpl::unbound_reason::ambiguous);
+    CHECK(ids(m, two.roles[0].candidates) == strings{"agare-a", "bolaget"});
+    // a single role whose holders all hold only inside the scope: no candidate
     auto const none = bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"]})"),
                            {.scope = "centrum"});
-    CHECK(none.roles[0].reason == tpl::unbound_reason::ambiguous); // agare-a, agare-b, forvaltare overlap... not cover
+    CHECK(none.roles[0].reason == tpl::unbound_reason::no_candidate);
+    // the same role with many: the owners inside are candidates
+    auto const many = bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"], "many": true})"),
+                           {.scope = "centrum"});
+    CHECK(ids(m, many.roles[0].actors) == strings{"agare-a", "agare-b", "forvaltare"});
 }
 
 TEST_CASE("templates.md 2: everywhere: only a holding without scope covers it, every holding overlaps it", "[templates]") {
@@ -284,7 +291,7 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     auto const t = read(R"({"format": "samverkan-template/1", "id": "trygg",
       "roles": [{"id": "kommun", "holds": ["leda-samordna"]}, {"id": "agare", "holds": ["aga-fastighet"], "many": true},
                 {"id": "polis", "category": ["stat"]}, {"id": "vakt", "category": ["region"], "optional": true}],
-      "stages": [{"id": "ny", "after": ["lagesbild"]}, {"id": "atgardsplan", "after": ["ny"]}],
+      "stages": [{"id": "ny"}, {"id": "atgardsplan", "after": ["ny"]}, {"id": "sen", "after": ["ny", "atgardsplan"]}],
       "mandates": [{"id": "leda-samordna", "name": "ignored"}, {"id": "egen", "name": "Egen"}],
       "duties": [{"id": "d1", "stage": "ny", "requires": ["leda-samordna", "egen"],
                   "raci": {"R": ["agare", "kommun"], "A": ["kommun"], "C": ["vakt"]}, "attributes": {"a": 1}},
@@ -306,9 +313,11 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     CHECK(a[*a.stage_of(d2)].id == "atgardsplan");                     // the place's stage: its after ignored
     CHECK(a[*a.find<mandate_id>("leda-samordna")].name.empty());        // the place's definition stands
     CHECK(a[*a.find<mandate_id>("egen")].name == "Egen");               // added
-    CHECK(a.count<stage_id>() == 3);                                    // ny added
-    auto const ny = *a.find<stage_id>("ny");
-    CHECK(a[*a.earlier_stages(ny).begin()].id == "lagesbild");
+    CHECK(a.count<stage_id>() == 4); // ny and sen added
+    strings earlier;
+    for (auto x : a.earlier_stages(*a.find<stage_id>("sen"))) earlier.push_back(a[x].id);
+    CHECK(earlier == strings{"ny", "atgardsplan"}); // links to added and existing stages
+    CHECK(a.later_stages(*a.find<stage_id>("ny")).begin() != a.later_stages(*a.find<stage_id>("ny")).end());
     CHECK(a.holdings().size() == m.holdings().size()); // no holding is ever added
     auto const f = *a.find<forum_id>("trygg:f");
     CHECK(a[f].model == "trygg");
@@ -318,14 +327,14 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     CHECK(members == strings{"agare-a", "agare-b", "bolaget", "forvaltare", "ks", "lpo"});
 
     // --stage maps a template stage onto a place stage; --mandate a template mandate onto a place mandate
-    auto const mapped = applied(m, t, {.mandates = {{"egen", "aga-fastighet"}}, .stages = {{"ny", "lagesbild"}}});
-    CHECK(mapped.count<stage_id>() == 2);
+    auto const mapped = applied(m, t, {.mandates = {{"egen", "polisiara-befogenheter"}}, .stages = {{"ny", "lagesbild"}}});
+    CHECK(mapped.count<stage_id>() == 3); // ny is lagesbild; sen added
     CHECK(mapped.count<mandate_id>() == 3);
     auto const md1 = *mapped.find<duty_id>("trygg:d1");
     CHECK(mapped[*mapped.stage_of(md1)].id == "lagesbild");
     strings req;
     for (auto x : mapped.required_mandates(md1)) req.push_back(mapped[x].id);
-    CHECK(req == strings{"leda-samordna", "aga-fastighet"});
+    CHECK(req == strings{"leda-samordna", "polisiara-befogenheter"});
 }
 
 TEST_CASE("templates.md 3: each duties: instances per actor and part, ids, scopes, needs and covers expanded", "[templates]") {
@@ -524,7 +533,8 @@ TEST_CASE("templates.md 5: skipped candidates: already followed (forum model, re
     auto const b = tmpl("via-realises", R"(, "duties": [{"id": "x"}])");
     auto const c = tmpl("clash", R"(, "duties": [{"id": "y"}])");
     auto const d = tmpl("ok", "");
-    auto const r = fit_of(m, {d, c, b, a});
+    std::vector<tpl::collaboration_template> const candidates{d, c, b, a};
+    auto const r = fit_of(m, candidates);
     CHECK(ranking(r) == strings{"ok", "-clash", "-via-forum", "-via-realises"});
     auto const text = io::fit_to_json(m, r);
     CHECK_THAT(text, contains("\"rank\": null,\n      \"template\": \"clash\",\n      \"name\": null,\n      "

@@ -1,9 +1,12 @@
-// The template commands of the tool (templates.md section 6): `templates`, `apply`, `fit` and what
-// `audit --profile` adds. Thin: find and load templates, parse the binding options, call the library,
-// format. Every failure throws (samverkan::error, io::load_error or template_usage_error) before any output
-// is produced, so the caller prints nothing on stdout and exits 2.
+// What the template commands of the tool share (templates.md section 6: `templates`, `apply`, `fit` and
+// `audit --profile`): finding and loading templates (bundled, --templates DIR, --template ID|FILE), the
+// binding options, and each command's work over the library. Every failure throws (samverkan::error,
+// io::load_error or usage_error) before any output is produced, so the caller prints nothing on stdout and
+// exits 2. The commands themselves: command_templates.hpp (and command_audit.hpp for --profile).
 #ifndef SAMVERKAN_TOOLS_TEMPLATE_COMMANDS_HPP
 #define SAMVERKAN_TOOLS_TEMPLATE_COMMANDS_HPP
+
+#include "cli.hpp"
 
 #include <samverkan/analysis/audit_options.hpp>
 #include <samverkan/analysis/capability.hpp>
@@ -33,16 +36,10 @@
 #include <utility>
 #include <vector>
 
-namespace samverkan_tool {
+namespace samverkan::tool {
 
 namespace fs = std::filesystem;
 namespace tpl = samverkan::templates;
-
-/// A misused command line (exit 2, with a pointer to --help).
-class template_usage_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 /// The options the template commands share.
 struct template_request {
@@ -57,17 +54,17 @@ struct template_request {
 inline void add_binding(tpl::binding_options& o, std::string_view text) {
     auto const eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0)
-        throw template_usage_error{"--bind expects ROLE=ACTOR[,ACTOR...] or ROLE=, not \"" + std::string{text} + "\""};
+        throw usage_error{"--bind expects ROLE=ACTOR[,ACTOR...] or ROLE=, not \"" + std::string{text} + "\""};
     tpl::explicit_binding b{std::string{text.substr(0, eq)}, {}};
     std::string_view rest = text.substr(eq + 1);
     while (!rest.empty()) {
         auto const comma = rest.find(',');
         std::string_view const item = rest.substr(0, comma);
-        if (item.empty()) throw template_usage_error{"--bind " + std::string{text} + ": an empty actor id"};
+        if (item.empty()) throw usage_error{"--bind " + std::string{text} + ": an empty actor id"};
         b.actors.emplace_back(item);
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
-        if (rest.empty()) throw template_usage_error{"--bind " + std::string{text} + ": an empty actor id"};
+        if (rest.empty()) throw usage_error{"--bind " + std::string{text} + ": an empty actor id"};
     }
     o.bindings.push_back(std::move(b));
 }
@@ -76,7 +73,7 @@ inline void add_binding(tpl::binding_options& o, std::string_view text) {
 inline void add_mapping(std::vector<tpl::id_mapping>& out, std::string_view text, std::string_view option) {
     auto const eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == text.size())
-        throw template_usage_error{std::string{option} + " expects TEMPLATE-ID=PLACE-ID, not \"" + std::string{text} +
+        throw usage_error{std::string{option} + " expects TEMPLATE-ID=PLACE-ID, not \"" + std::string{text} +
                                    "\""};
     out.push_back({std::string{text.substr(0, eq)}, std::string{text.substr(eq + 1)}});
 }
@@ -156,7 +153,7 @@ public:
             if (t->kind == tpl::template_kind::model) out.push_back(t);
         for (auto const* t : named_) {
             if (t->kind != tpl::template_kind::model)
-                throw template_usage_error{"--template " + t->id +
+                throw usage_error{"--template " + t->id +
                                            ": it is a profile; fit ranks templates of kind model (audit a model "
                                            "against a profile with audit --profile)"};
             out.push_back(t);
@@ -166,7 +163,7 @@ public:
 
     /// The one --template (apply, audit --profile).
     [[nodiscard]] tpl::collaboration_template const& single() const {
-        if (named_.size() != 1) throw template_usage_error{"give exactly one --template ID|FILE"};
+        if (named_.size() != 1) throw usage_error{"give exactly one --template ID|FILE"};
         return *named_.front();
     }
 
@@ -188,10 +185,10 @@ private:
             if (t->id == id) return t;
         for (auto const* t : bundled_)
             if (t->id == id) return given(t, "the bundled template " + id);
-        samverkan::io::detail::suggester s{id};
+        samverkan::detail::suggester s{id};
         for (auto const* t : bundled_) s.offer(t->id);
         for (auto const* t : from_dirs_) s.offer(t->id);
-        throw template_usage_error{"unknown template \"" + id + "\"" +
+        throw usage_error{"unknown template \"" + id + "\"" +
                                    (s.found() ? "; did you mean \"" + s.best() + "\"?"
                                               : " (samverkan templates lists them; a file name needs a / or .json)")};
     }
@@ -256,7 +253,7 @@ inline std::string counts_text(samverkan::summary const& s) {
 
 /// `samverkan fit`: the ranking, text or samverkan-fit/1.
 inline std::string run_fit(samverkan::model const& place, template_request const& r) {
-    if (r.as) throw template_usage_error{"--as is an option of apply, not of fit (fit applies each template under its id)"};
+    if (r.as) throw usage_error{"--as is an option of apply, not of fit (fit applies each template under its id)"};
     template_library const lib{r};
     auto const candidates = lib.candidates();
     auto const result = tpl::fit(place, candidates, r.binding);
@@ -316,7 +313,7 @@ inline samverkan::report profile_audit(samverkan::model const& m, template_reque
     template_library const lib{r};
     auto const& p = lib.single();
     if (p.kind != tpl::template_kind::profile)
-        throw template_usage_error{"--profile " + p.id + ": it is a template of kind model, not a profile (apply it "
+        throw usage_error{"--profile " + p.id + ": it is a template of kind model, not a profile (apply it "
                                    "with samverkan apply, or rank it with samverkan fit)"};
     tpl::check_options(m, p, r.binding);
     auto const scope = tpl::application_scope(m, r.binding);
@@ -325,6 +322,6 @@ inline samverkan::report profile_audit(samverkan::model const& m, template_reque
     return tpl::audit(m, p, b, opts);
 }
 
-} // namespace samverkan_tool
+} // namespace samverkan::tool
 
 #endif // SAMVERKAN_TOOLS_TEMPLATE_COMMANDS_HPP

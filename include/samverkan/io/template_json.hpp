@@ -20,7 +20,7 @@
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#include <samverkan/io/detail/suggest.hpp>
+#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/templates/template.hpp>
@@ -38,6 +38,8 @@
 namespace samverkan::io {
 
 namespace detail {
+
+using samverkan::detail::suggester;
 
 namespace template_keys {
 inline constexpr std::string_view top[] = {"format", "id",         "kind",  "name",   "basis",    "description",

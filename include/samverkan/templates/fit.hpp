@@ -224,10 +224,9 @@ public:
                 for (actor_id a : b.roles[*t.find_role(*f.coordinator)].actors) note(a);
         }
         std::vector<char> in_m(p.template count<mandate_id>(), 0);
-        if (!plan.duties.empty())
-            for (auto const& d : t.duties)
-                for (auto const& x : d.requires_)
-                    if (auto m = p.template find<mandate_id>(mapped_mandate(o, x))) in_m[m->index()] = 1;
+        for (auto const& pd : plan.duties) // the duties actually added (an each duty may have no instance)
+            for (auto const& x : t.duties[pd.duty].requires_)
+                if (auto m = p.template find<mandate_id>(mapped_mandate(o, x))) in_m[m->index()] = 1;
 
         // R: stages, scopes and mandates as in the place
         basic_model<Traits> r;
