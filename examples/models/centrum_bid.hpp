@@ -28,20 +28,20 @@
 //
 // Expected audit (derived by hand from rules.md and model-format.md; asserted in
 // tests/unit/examples_test.cpp). In report order:
-//  1. error exclusive-overlap (agande, [allmannyttan, torgfastigheter]), scopes
+//  1. error exclusive-overlap (aga-fastighet, [allmannyttan, torgfastigheter]), scopes
 //     [kvarter-torget, kvarter-torget]: two direct holdings of an exclusive mandate by different actors, same
 //     scope, both at every stage. (allmannyttan's holding for Stationskvarteret overlaps nobody's.)
-//  2. error mandate-missing (sanering-parkkvarteret, agande): its only performer, the förening, has
+//  2. error mandate-missing (sanering-parkkvarteret, aga-fastighet): its only performer, the förening, has
 //     neither a holding nor a delegation of it (not-held); Brf Parkhuset holds it for Parkkvarteret, so
 //     capable = [brf-parkhuset].
-//  3. warning accountable-without-mandate (sanering-parkkvarteret, bid-forening), mandates [agande].
+//  3. warning accountable-without-mandate (sanering-parkkvarteret, bid-forening), mandates [aga-fastighet].
 //  4. warning coordination-gap ([bid-forening, trygghetssamordnare]), duties
 //     [sanering-parkkvarteret, uppfoljning]: uppfoljning (trygghetssamordnare) needs
 //     sanering-parkkvarteret (bid-forening); the förening is only in the BID, the samordnare only in EST.
 //  5. warning coordination-gap ([lpo, naringsidkare]), duties [trygg-nattmiljo]: both perform it; the police
 //     are only in EST, the traders only in the BID.
-//  6. warning coordinator-without-mandate (bid-centrum, bid-forening), mandates [agande]: the BID covers
-//     the three sanering duties, which require only agande, and the förening holds it nowhere.
+//  6. warning coordinator-without-mandate (bid-centrum, bid-forening), mandates [aga-fastighet]: the BID covers
+//     the three sanering duties, which require only aga-fastighet, and the förening holds it nowhere.
 // Checked not to fire: the trygghetssamordnare is capable of leda-samordna through KS's valid delegation
 // (kommun, every stage), which also clears the EST meeting; the short-term actions need three mandates
 // and the samordnare, tekniska and the police bring one each; the weekly reporting requires no mandate;
@@ -91,7 +91,7 @@ namespace samverkan::examples {
     auto allmannyttan = m.add_actor(
         {.id = "allmannyttan", .name = "Norrviksbostäder AB (allmännyttan)", .category = "kommunalt bolag"});
     auto galleria = m.add_actor({.id = "torgfastigheter", .name = "Torgfastigheter AB", .category = "privat"});
-    auto brf = m.add_actor({.id = "brf-parkhuset", .name = "Brf Parkhuset", .category = "privat"});
+    auto brf = m.add_actor({.id = "brf-parkhuset", .name = "Brf Parkhuset", .category = "förening"});
     auto naringsidkare =
         m.add_actor({.id = "naringsidkare", .name = "Handlare och krögare i centrum", .category = "privat"});
     auto forening = m.add_actor(
@@ -110,11 +110,11 @@ namespace samverkan::examples {
                                 .basis = "Polislagen 2 §",
                                 .exclusive = true,
                                 .delegable = false});
-    auto agande = m.add_mandate({.id = "agande",
+    auto agande = m.add_mandate({.id = "aga-fastighet",
                                  .name = "Äga och förvalta fastigheten",
                                  .basis = "Äganderätt (modellantagande)",
                                  .exclusive = true});
-    auto servering = m.add_mandate({.id = "serveringstillstand",
+    auto servering = m.add_mandate({.id = "servera-alkohol",
                                     .name = "Servera alkohol enligt serveringstillstånd",
                                     .basis = "Alkohollagen (unverified)"});
 

@@ -48,9 +48,9 @@
 //  8. warning coordination-gap ([byggherre, fastighetsagare]), duties [overlamning, skotsel-kvartersmark]:
 //     skotsel-kvartersmark (performed by the fastighetsägare) needs overlamning (performed by the
 //     byggherre), and the fastighetsägare is in no forum.
-// Checked not to fire: antagande is performed by bn through KF's valid delegation of anta-detaljplan
+// Checked not to fire: antagande is performed by bn through KF's valid delegation of planmonopol
 // (kommun, every stage); länsstyrelsen's holding for the län covers the planområde; Lantmäteriet's holding
-// has no scope (everywhere); the exclusive agande-kvartersmark is held by the byggherre (genomförande to
+// has no scope (everywhere); the exclusive aga-fastighet is held by the byggherre (genomförande to
 // slutbesked) and by the fastighetsägare (förvaltning) at disjoint stages, so no exclusive-overlap; the
 // police's samråd input is an optional duty with R only, which the assignment rules skip; every other pair
 // that shares work meets in the beredning, the samråd or the project group.
@@ -76,7 +76,7 @@ namespace samverkan::examples {
         "förvaltaren.");
 
     // ---- stages in PBL order (bygglov, byggskede and slutbesked lie within genomförandetiden)
-    auto op = m.add_stage({.id = "oversiktsplan", .name = "Översiktsplan"});
+    auto op = m.add_stage({.id = "op", .name = "Översiktsplan"});
     auto program = m.add_stage({.id = "planprogram", .name = "Planprogram"});
     auto planbesked_s = m.add_stage({.id = "planbesked", .name = "Planbesked"});
     auto samrad_s = m.add_stage({.id = "samrad", .name = "Samråd"});
@@ -128,8 +128,8 @@ namespace samverkan::examples {
                                        .name = "Upprätta detaljplan (kommunens planmonopol)",
                                        .basis = "PBL (2010:900) 5 kap. (unverified)",
                                        .exclusive = true});
-    auto anta_dp = m.add_mandate({.id = "anta-detaljplan",
-                                  .name = "Anta detaljplan",
+    auto anta_dp = m.add_mandate({.id = "planmonopol",
+                                  .name = "Anta detaljplan (planmonopolet)",
                                   .basis = "PBL (2010:900) 5 kap. (unverified); byggnadsnämnden eller, om planen är "
                                            "av principiell beskaffenhet, kommunfullmäktige",
                                   .exclusive = true});
@@ -139,7 +139,7 @@ namespace samverkan::examples {
     auto egna_krav = m.add_mandate({.id = "egna-tekniska-krav",
                                     .name = "Ställa egna tekniska egenskapskrav på byggnader",
                                     .basis = "PBL (2010:900) 8 kap. 4 a §: sådana krav i detaljplan är utan verkan"});
-    auto overprova = m.add_mandate({.id = "overprova",
+    auto overprova = m.add_mandate({.id = "overprovning",
                                     .name = "Överpröva detaljplan (hälsa och säkerhet, riksintressen m.m.)",
                                     .basis = "PBL (2010:900) 11 kap. 10 §",
                                     .exclusive = true,
@@ -162,7 +162,7 @@ namespace samverkan::examples {
     auto byggherreansvar = m.add_mandate({.id = "byggherreansvar",
                                           .name = "Byggherrens ansvar för att kraven uppfylls",
                                           .basis = "PBL (2010:900) 10 kap. 5 § (unverified)"});
-    auto agande = m.add_mandate({.id = "agande-kvartersmark",
+    auto agande = m.add_mandate({.id = "aga-fastighet",
                                  .name = "Äga och förvalta kvartersmarken",
                                  .basis = "Äganderätt (modellantagande)",
                                  .exclusive = true});

@@ -78,7 +78,7 @@ namespace samverkan::examples {
     // ---- stages: the 2023:196 cycle
     auto lagesbild_s = m.add_stage({.id = "lagesbild", .name = "Lägesbild"});
     auto atgardsplan_s = m.add_stage({.id = "atgardsplan", .name = "Åtgärdsplan"});
-    auto genomforande_s = m.add_stage({.id = "genomforande", .name = "Genomförande"});
+    auto genomforande_s = m.add_stage({.id = "atgarder", .name = "Åtgärder"});
     auto uppfoljning_s = m.add_stage({.id = "uppfoljning", .name = "Uppföljning"});
     m.order(atgardsplan_s, lagesbild_s);
     m.order(genomforande_s, atgardsplan_s);
@@ -119,14 +119,15 @@ namespace samverkan::examples {
                                  .basis = "KL (2017:725) 5 kap. 1 § (unverified)",
                                  .exclusive = true,
                                  .delegable = false});
-    auto socialtjanst = m.add_mandate({.id = "socialtjanst",
+    auto socialtjanst = m.add_mandate({.id = "socialtjanst-myndighetsutovning",
                                        .name = "Myndighetsutövning i socialtjänsten, däribland att förebygga och "
                                                "motverka brott",
                                        .basis = "Socialtjänstlagen enligt prop. 2024/25:89, i kraft 2025-07-01",
                                        .exclusive = true});
-    auto uppgifter = m.add_mandate({.id = "uppgiftslamning-u21",
+    auto uppgifter = m.add_mandate({.id = "uppgiftslamning-unga",
                                     .name = "Lämna uppgifter till Polisen om personer under 21 år vid risk för brott",
-                                    .basis = "OSL 10 kap. 18 a §"});
+                                    .basis = "OSL 10 kap. 18 a §",
+                                    .delegable = false});
     auto skola = m.add_mandate({.id = "skolhuvudman",
                                 .name = "Huvudmannaskap för skolan (undervisning, elevhälsa)",
                                 .basis = "Skollagen (unverified)",
@@ -139,7 +140,7 @@ namespace samverkan::examples {
                                 .basis = "Polislagen 2 §",
                                 .exclusive = true,
                                 .delegable = false});
-    auto regional = m.add_mandate({.id = "regionalt-stod",
+    auto regional = m.add_mandate({.id = "regional-samordning",
                                    .name = "Regional samordning av det brottsförebyggande arbetet",
                                    .basis = "Förordning (2016:1258) om regional samordning inom det "
                                             "brottsförebyggande området"});

@@ -159,15 +159,15 @@ TEST_CASE("detaljplan_blandstad gives exactly the hand-checked findings") {
 TEST_CASE("centrum_bid gives exactly the hand-checked findings") {
     auto const m = samverkan::examples::centrum_bid();
     std::vector<std::string> const expected{
-        "error exclusive-overlap mandate=agande actors=[allmannyttan,torgfastigheter] | "
+        "error exclusive-overlap mandate=aga-fastighet actors=[allmannyttan,torgfastigheter] | "
         "scopes=[kvarter-torget,kvarter-torget]",
-        "error mandate-missing duty=sanering-parkkvarteret mandate=agande | reasons={bid-forening:not-held} "
+        "error mandate-missing duty=sanering-parkkvarteret mandate=aga-fastighet | reasons={bid-forening:not-held} "
         "capable=[brf-parkhuset]",
-        "warning accountable-without-mandate duty=sanering-parkkvarteret actor=bid-forening | mandates=[agande]",
+        "warning accountable-without-mandate duty=sanering-parkkvarteret actor=bid-forening | mandates=[aga-fastighet]",
         "warning coordination-gap actors=[bid-forening,trygghetssamordnare] | "
         "duties=[sanering-parkkvarteret,uppfoljning]",
         "warning coordination-gap actors=[lpo,naringsidkare] | duties=[trygg-nattmiljo]",
-        "warning coordinator-without-mandate forum=bid-centrum actor=bid-forening | mandates=[agande]",
+        "warning coordinator-without-mandate forum=bid-centrum actor=bid-forening | mandates=[aga-fastighet]",
     };
     CHECK(audit_lines(m) == expected);
 }
@@ -214,9 +214,9 @@ TEST_CASE("centrum_bid: a skötselavtal with Brf Parkhuset clears the free-rider
     // agande for Parkkvarteret. The förening becomes capable there, which also clears the BID's coordinator.
     auto m = samverkan::examples::centrum_bid();
     m.delegate(id_of<samverkan::actor_id>(m, "brf-parkhuset"), id_of<samverkan::actor_id>(m, "bid-forening"),
-               id_of<samverkan::mandate_id>(m, "agande"), {.scope = id_of<samverkan::scope_id>(m, "kvarter-parken")});
+               id_of<samverkan::mandate_id>(m, "aga-fastighet"), {.scope = id_of<samverkan::scope_id>(m, "kvarter-parken")});
     std::vector<std::string> const expected{
-        "error exclusive-overlap mandate=agande actors=[allmannyttan,torgfastigheter] | "
+        "error exclusive-overlap mandate=aga-fastighet actors=[allmannyttan,torgfastigheter] | "
         "scopes=[kvarter-torget,kvarter-torget]",
         "warning coordination-gap actors=[bid-forening,trygghetssamordnare] | "
         "duties=[sanering-parkkvarteret,uppfoljning]",
