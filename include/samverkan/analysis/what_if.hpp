@@ -254,13 +254,20 @@ template <class Traits>
         if (f.rule == "mandate-missing")
             if (auto const x = f.subject_id<mandate_id>("mandate"); x && x_w[x->index()] != 0)
                 take_duty(*f.subject_id<duty_id>("duty"));
-    for (mandate_id x : m.mandates())
-        if (x_w[x.index()] != 0)
-            for (duty_id d : m.duties_requiring(x)) {
-                bool any = false;
-                for (assignment const& e : m.raci_of(d)) any = any || performs(e);
-                if (!any) take_duty(d);
+    for (duty_id d : m.duties()) { // duties without performers that require one of W's mandates
+        bool any = false;
+        for (assignment const& e : m.raci_of(d))
+            if (performs(e)) {
+                any = true;
+                break;
             }
+        if (any) continue;
+        for (mandate_id x : m.required_mandates(d))
+            if (x_w[x.index()] != 0) {
+                take_duty(d);
+                break;
+            }
+    }
     std::vector<std::uint8_t> coordinates(n_actors, 0);
     std::vector<forum_id> forums;
     for (forum_id f : m.forums())
@@ -340,16 +347,94 @@ template <class Traits>
     auto const reach_of = [](reach_view const& v) {
         return reach{v.scope, std::vector<stage_id>(v.stages.begin(), v.stages.end())};
     };
+    // Holdings and delegations: every one of W's mandates (their delegations and cycles are judged), and of
+    // any other mandate the part that decides capability in the region: the actors whose holding or grant
+    // covers a region duty's scope, the region's performers and coordinators, everything downstream of
+    // them, and all their ancestors (holdings flow only downstream, so this part derives exactly what m
+    // without W derives for them).
+    std::vector<std::vector<delegation_id>> delegations_of(n_mandates);
+    for (delegation_id d : m.delegations())
+        if (auto const x = m.delegation(d).mandate; mandate_in[x.index()] != 0) delegations_of[x.index()].push_back(d);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> scope_need, actor_need; // (mandate, scope or actor)
+    auto const note_duty = [&](duty_id d, bool with_performers) {
+        for (mandate_id x : m.required_mandates(d)) {
+            if (x_w[x.index()] != 0) continue;
+            scope_need.emplace_back(x.index(), m.scope_of(d) ? m.scope_of(d)->index() : detail::npos);
+            if (with_performers)
+                for (assignment const& e : m.raci_of(d))
+                    if (performs(e) && gone[e.actor.index()] == 0) actor_need.emplace_back(x.index(), e.actor.index());
+        }
+    };
+    for (duty_id d : duties) note_duty(d, true);
+    for (duty_id d : covered_only) note_duty(d, false);
+    for (forum_id f : forums)
+        if (auto const c = m.coordinator(f); c && gone[c->index()] == 0)
+            for (duty_id d : m.covered(f))
+                for (mandate_id x : m.required_mandates(d))
+                    if (x_w[x.index()] == 0) actor_need.emplace_back(x.index(), c->index());
+    std::sort(scope_need.begin(), scope_need.end());
+    std::sort(actor_need.begin(), actor_need.end());
+    std::vector<std::uint8_t> scope_mark(m.template count<scope_id>(), 0);
+    std::vector<std::uint32_t> marked;
+    std::vector<std::uint32_t> keep(n_actors, 0);
+    std::uint32_t keep_stamp = 0;
+    std::vector<actor_id> part;
+    std::vector<delegation_id> kept_delegations;
+    std::size_t si = 0, ai = 0;
     for (mandate_id x : m.mandates()) {
         if (mandate_in[x.index()] == 0) continue;
-        for (holding_id h : m.holdings_of(x)) {
-            auto const v = m.holding(h);
-            if (gone[v.actor.index()] == 0) r.grant(actor_of(v.actor), mandate_of(x), reach_of(v.where));
+        auto const& dels = delegations_of[x.index()];
+        if (x_w[x.index()] != 0) {
+            for (holding_id h : m.holdings_of(x)) {
+                auto const v = m.holding(h);
+                if (gone[v.actor.index()] == 0) r.grant(actor_of(v.actor), mandate_of(x), reach_of(v.where));
+            }
+            for (delegation_id d : dels)
+                if (gone[m.delegation(d).from.index()] == 0 && gone[m.delegation(d).to.index()] == 0)
+                    kept_delegations.push_back(d);
+            continue;
         }
+        ++keep_stamp;
+        part.clear();
+        auto const add_part = [&](actor_id a) {
+            if (gone[a.index()] != 0 || keep[a.index()] == keep_stamp) return;
+            keep[a.index()] = keep_stamp;
+            part.push_back(a);
+        };
+        for (; si < scope_need.size() && scope_need[si].first < x.index(); ++si) {}
+        for (; si < scope_need.size() && scope_need[si].first == x.index(); ++si) {
+            if (scope_need[si].second == detail::npos) continue; // only holdings for everywhere cover it
+            for (std::optional<scope_id> sc = scope_id{scope_need[si].second}; sc && scope_mark[sc->index()] == 0;
+                 sc = m.parent(*sc)) {
+                scope_mark[sc->index()] = 1;
+                marked.push_back(sc->index());
+            }
+        }
+        auto const covers_need = [&](std::optional<scope_id> sc) { return !sc || scope_mark[sc->index()] != 0; };
+        for (; ai < actor_need.size() && actor_need[ai].first < x.index(); ++ai) {}
+        for (; ai < actor_need.size() && actor_need[ai].first == x.index(); ++ai) add_part(actor_id{actor_need[ai].second});
+        for (holding_id h : m.holdings_of(x))
+            if (auto const v = m.holding(h); covers_need(v.where.scope)) add_part(v.actor);
+        for (delegation_id d : dels)
+            if (auto const v = m.delegation(d); v.explicit_grant() && covers_need(v.where.scope)) add_part(v.to);
+        for (std::size_t i = 0; i < part.size(); ++i) // downstream
+            for (delegation_id d : m.delegations_from(part[i]))
+                if (auto const v = m.delegation(d); v.mandate == x) add_part(v.to);
+        for (std::size_t i = 0; i < part.size(); ++i) // and every ancestor
+            for (delegation_id d : m.delegations_to(part[i]))
+                if (auto const v = m.delegation(d); v.mandate == x) add_part(v.from);
+        for (auto sc : marked) scope_mark[sc] = 0;
+        marked.clear();
+        for (actor_id a : part)
+            for (holding_id h : m.holdings_of(a))
+                if (auto const v = m.holding(h); v.mandate == x) r.grant(actor_of(a), mandate_of(x), reach_of(v.where));
+        for (delegation_id d : dels)
+            if (auto const v = m.delegation(d); keep[v.from.index()] == keep_stamp && keep[v.to.index()] == keep_stamp)
+                kept_delegations.push_back(d);
     }
-    for (delegation_id d : m.delegations()) { // in listing order: the first invalid one names the reason
+    std::sort(kept_delegations.begin(), kept_delegations.end()); // listing order: the first invalid one names the reason
+    for (delegation_id d : kept_delegations) {
         auto const v = m.delegation(d);
-        if (mandate_in[v.mandate.index()] == 0 || gone[v.from.index()] != 0 || gone[v.to.index()] != 0) continue;
         r.delegate(actor_of(v.from), actor_of(v.to), mandate_of(v.mandate), reach_of(v.where));
     }
     for (actor_id a : m.actors())
