@@ -4,10 +4,11 @@
 //   stands(m, cap, d) / stands(m, d)      whether duty d stands: a performer, and for every required mandate
 //                                         a performer capable of it for d
 //   standing(m)                           the same for every duty, by duty index
-//   resilience(m, k = 3)                  one duty_resilience row per duty, by duty index (= id order of the
-//                                         model's listing): value 0 and cut [] when it fails; the smallest
-//                                         |W| that makes it fail and one such W (sorted by id text) when that
-//                                         is at most k; nullopt and [] above k. 1 <= k <= 8.
+//   resilience(m, k = 3)                  one duty_resilience row per duty, by duty index (the model's listing
+//                                         order; the reports sort by id text): value 0 and cut [] when it
+//                                         fails; the smallest |W| that makes it fail and one such W (sorted
+//                                         by id text) when that is at most k; nullopt and [] above k.
+//                                         1 <= k <= 8.
 //   failing_if_withdrawn(m)               by actor index: the duties that stand and fail when that actor
 //                                         alone is withdrawn, sorted by duty id text
 //   criticality(m)                        by actor index: actor_criticality {actor, failing (as above),
