@@ -6,8 +6,8 @@
 //   - the per-family functions together give exactly the audit's findings;
 //   - sort_findings (the fast path) and compare_findings (the definition of the report order) agree.
 #include "analysis_test_support.hpp"
-#include "random_model_support.hpp"
 #include "catch.hpp"
+#include "random_model_support.hpp"
 
 #include <samverkan/analysis.hpp>
 

@@ -84,7 +84,8 @@ rm::spec with_chains(rm::spec s, std::mt19937& rng) {
             s.delegations.push_back(g);
             from = to;
         }
-        if (pick(2) == 0) s.holdings.push_back({pick(s.actors), x, s.scopes > 0 && pick(2) == 0 ? pick(s.scopes) : -1, {}});
+        if (pick(2) == 0)
+            s.holdings.push_back({pick(s.actors), x, s.scopes > 0 && pick(2) == 0 ? pick(s.scopes) : -1, {}});
     }
     return s;
 }
@@ -238,7 +239,8 @@ TEST_CASE("property: what_if (region model) gives exactly the findings of two fu
         if (seed % 2 == 0) s = with_chains(s, gen.rng);
         auto const m = rm::build(s);
         std::vector<actor_id> W{actor_id{static_cast<std::uint32_t>(seed % m.count<actor_id>())}};
-        if (m.count<actor_id>() > 2 && seed % 3 == 0) W.push_back(actor_id{static_cast<std::uint32_t>((seed / 3) % m.count<actor_id>())});
+        if (m.count<actor_id>() > 2 && seed % 3 == 0)
+            W.push_back(actor_id{static_cast<std::uint32_t>((seed / 3) % m.count<actor_id>())});
         INFO("seed " << seed);
         auto const fast = what_if(m, W);
         auto const slow = detail::what_if_by_audits(m, W);

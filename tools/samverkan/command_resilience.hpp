@@ -35,8 +35,7 @@ inline void add_resilience_command(CLI::App& app, std::vector<command>& commands
                             std::string const file = one_file(s->files, "resilience");
                             one_of("--format", s->format, {"text", "json", "csv"});
                             int const k = parse_number<int>(s->max_k, "--max-k");
-                            if (k < 1 || k > 8)
-                                throw usage_error{"--max-k must be 1 to 8, not " + s->max_k};
+                            if (k < 1 || k > 8) throw usage_error{"--max-k must be 1 to 8, not " + s->max_k};
                             model const m = load(file);
                             auto const r = analyse_robustness(m, k);
                             outcome result;

@@ -43,8 +43,8 @@ inline void add_what_if_command(CLI::App& app, std::vector<command>& commands) {
         fail_on_option fail_on;
     };
     auto s = std::make_shared<state>();
-    CLI::App* sub = add_subcommand(app, "what-if",
-                                   "Compare the audit of a model with the audit of the model without some actors.");
+    CLI::App* sub =
+        add_subcommand(app, "what-if", "Compare the audit of a model with the audit of the model without some actors.");
     sub->add_option("FILE", s->files, "the model (samverkan/1 JSON; - for standard input)");
     sub->add_option("--without", s->without, "the actors to withdraw: ids separated by commas");
     sub->add_option("--format", s->format, "text for people (default) or json (samverkan-whatif/1)");
@@ -66,7 +66,8 @@ inline void add_what_if_command(CLI::App& app, std::vector<command>& commands) {
                             if (s->format == "json") io::write_what_if_json(os, m, r);
                             else io::write_what_if_text(os, m, r);
                             result.out = std::move(os).str();
-                            if (threshold && r.added.summary().at_or_above(*threshold) > 0) result.status = exit_findings;
+                            if (threshold && r.added.summary().at_or_above(*threshold) > 0)
+                                result.status = exit_findings;
                             return result;
                         }});
 }

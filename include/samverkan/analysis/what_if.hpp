@@ -212,7 +212,9 @@ template <class Traits>
         duty_in[d.index()] = 1;
         duties.push_back(d);
     };
-    auto const performs = [](assignment const& e) { return e.role == raci::responsible || e.role == raci::accountable; };
+    auto const performs = [](assignment const& e) {
+        return e.role == raci::responsible || e.role == raci::accountable;
+    };
     for (actor_id w : out.without)
         for (assignment const& e : m.raci_of(w))
             if (performs(e)) take_duty(e.duty);
@@ -412,7 +414,8 @@ template <class Traits>
         }
         auto const covers_need = [&](std::optional<scope_id> sc) { return !sc || scope_mark[sc->index()] != 0; };
         for (; ai < actor_need.size() && actor_need[ai].first < x.index(); ++ai) {}
-        for (; ai < actor_need.size() && actor_need[ai].first == x.index(); ++ai) add_part(actor_id{actor_need[ai].second});
+        for (; ai < actor_need.size() && actor_need[ai].first == x.index(); ++ai)
+            add_part(actor_id{actor_need[ai].second});
         for (holding_id h : m.holdings_of(x))
             if (auto const v = m.holding(h); covers_need(v.where.scope)) add_part(v.actor);
         for (delegation_id d : dels)
@@ -432,7 +435,8 @@ template <class Traits>
             if (auto const v = m.delegation(d); keep[v.from.index()] == keep_stamp && keep[v.to.index()] == keep_stamp)
                 kept_delegations.push_back(d);
     }
-    std::sort(kept_delegations.begin(), kept_delegations.end()); // listing order: the first invalid one names the reason
+    std::sort(kept_delegations.begin(),
+              kept_delegations.end()); // listing order: the first invalid one names the reason
     for (delegation_id d : kept_delegations) {
         auto const v = m.delegation(d);
         r.delegate(actor_of(v.from), actor_of(v.to), mandate_of(v.mandate), reach_of(v.where));
@@ -472,8 +476,7 @@ template <class Traits>
                         if (item) check(*item);
                 if (names_w) return true;
             }
-        if (auto const d = f.subject_id<duty_id>("duty"); d && f.rule != "stage-order")
-            return duty_in[d->index()] == 1;
+        if (auto const d = f.subject_id<duty_id>("duty"); d && f.rule != "stage-order") return duty_in[d->index()] == 1;
         if (auto const g = f.subject_id<forum_id>("forum")) return forum_in[g->index()] != 0;
         if (f.rule == "invalid-delegation" || f.rule == "delegation-cycle")
             return x_w[f.subject_id<mandate_id>("mandate")->index()] != 0;
@@ -499,8 +502,7 @@ template <class Traits>
         if (!std::binary_search(keys_before.begin(), keys_before.end(), detail::finding_key(m, f)))
             out.added.findings.push_back(std::move(f));
     for (auto& f : before.findings)
-        if (in_region(f, true) &&
-            !std::binary_search(keys_after.begin(), keys_after.end(), detail::finding_key(m, f)))
+        if (in_region(f, true) && !std::binary_search(keys_after.begin(), keys_after.end(), detail::finding_key(m, f)))
             out.removed.findings.push_back(std::move(f));
     sort_findings(m, out.added.findings);
     return out;

@@ -241,8 +241,8 @@ inline void write_resilience_text(std::ostream& os, model const& m, robustness c
     os << "actors by criticality (failing duties; findings added without them):\n";
     for (auto const& row : ranked) {
         if (row.failing.empty() && row.added.total() == 0) continue;
-        os << "  " << m[row.actor].id << ": " << row.failing.size() << " failing; "
-           << detail::summary_text(row.added) << '\n';
+        os << "  " << m[row.actor].id << ": " << row.failing.size() << " failing; " << detail::summary_text(row.added)
+           << '\n';
     }
     if (!os) throw error{"could not write the output (disk full, or the reader went away?)"};
 }
