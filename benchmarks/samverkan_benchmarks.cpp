@@ -19,6 +19,13 @@
 //   fit_full/N           the same by the definition: a full audit of a copy of the place per template
 //   one_pass_limit/N     reading every relation of the loaded model once (the sum over all relation lists):
 //                        no audit can be faster, so audit / one_pass_limit is the audit's overhead factor
+//   what_if/N            what_if of one actor (k001.bn, the byggnadsnämnd of the first municipality), as the
+//                        `what-if` command runs it (one audit and a region model)
+//   robustness/N         resilience of every duty (k = 3) and criticality of every actor: the `resilience`
+//                        command after loading
+//   naive_what_if/N      what_if by its definition: withdraw (a full copy) and two full audits
+//   naive_criticality/N  (N <= 3) criticality by definition: naive_what_if and two standing checks per actor
+//   naive_resilience_k1/N, _k2/N  (N <= 3) resilience by withdrawing every subset of actors of size 1, 2
 //
 // Counters: `elements` and `relations` of the model, and `per_relation`, the CPU time per relation (shown
 // with an SI prefix: 45n is 45 ns), which stays flat when a step is linear.
@@ -361,6 +368,97 @@ void one_pass_limit(benchmark::State& state, std::size_t n) {
     set_counters(state, l);
 }
 
+void what_if_one(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const a = l.model->find<samverkan::actor_id>("k001.bn");
+    if (!a) {
+        state.SkipWithError("no actor k001.bn");
+        return;
+    }
+    std::size_t found = 0;
+    for (auto _ : state) {
+        auto r = samverkan::what_if(*l.model, std::vector{*a});
+        found = r.added.findings.size() + r.removed.findings.size();
+        benchmark::DoNotOptimize(r.added.findings.data());
+    }
+    state.counters["findings"] = static_cast<double>(found);
+    set_counters(state, l);
+}
+
+void naive_what_if(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const a = l.model->find<samverkan::actor_id>("k001.bn");
+    if (!a) {
+        state.SkipWithError("no actor k001.bn");
+        return;
+    }
+    for (auto _ : state) {
+        auto r = samverkan::detail::what_if_by_audits(*l.model, std::vector{*a});
+        benchmark::DoNotOptimize(r.added.findings.data());
+    }
+    set_counters(state, l);
+}
+
+void robustness(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    for (auto _ : state) {
+        auto r = samverkan::analyse_robustness(*l.model, 3);
+        benchmark::DoNotOptimize(r.duties.data());
+    }
+    state.counters["actors"] = static_cast<double>(l.model->count<samverkan::actor_id>());
+    set_counters(state, l);
+}
+
+void naive_criticality(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const& m = *l.model;
+    for (auto _ : state) {
+        auto const base = samverkan::standing(m);
+        std::size_t total = 0;
+        for (auto a : m.actors()) {
+            auto const after = samverkan::standing(samverkan::withdraw(m, std::vector{a}));
+            for (std::size_t d = 0; d < base.size(); ++d) total += base[d] && !after[d] ? 1 : 0;
+            total += samverkan::detail::what_if_by_audits(m, std::vector{a}).added.findings.size();
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    state.counters["actors"] = static_cast<double>(m.count<samverkan::actor_id>());
+    set_counters(state, l);
+}
+
+/// Resilience by definition, up to k: withdraw every subset of actors of size 1..k and re-check every duty.
+void naive_resilience(benchmark::State& state, std::size_t n, std::uint32_t k) {
+    auto& l = model_for(n);
+    auto const& m = *l.model;
+    auto const actors = static_cast<std::uint32_t>(m.count<samverkan::actor_id>());
+    for (auto _ : state) {
+        auto const base = samverkan::standing(m);
+        std::vector<int> value(base.size(), -1);
+        for (std::size_t d = 0; d < base.size(); ++d)
+            if (!base[d]) value[d] = 0;
+        std::vector<samverkan::actor_id> pick;
+        for (std::uint32_t size = 1; size <= k && size <= actors; ++size) {
+            std::vector<std::uint32_t> at(size);
+            for (std::uint32_t i = 0; i < size; ++i) at[i] = i;
+            for (;;) {
+                pick.clear();
+                for (auto i : at) pick.emplace_back(i);
+                auto const after = samverkan::standing(samverkan::withdraw(m, pick));
+                for (std::size_t d = 0; d < base.size(); ++d)
+                    if (value[d] < 0 && !after[d]) value[d] = static_cast<int>(size);
+                int i = static_cast<int>(size) - 1;
+                while (i >= 0 && at[static_cast<std::size_t>(i)] == actors - size + static_cast<std::uint32_t>(i)) --i;
+                if (i < 0) break;
+                ++at[static_cast<std::size_t>(i)];
+                for (auto j = static_cast<std::size_t>(i) + 1; j < size; ++j) at[j] = at[j - 1] + 1;
+            }
+        }
+        benchmark::DoNotOptimize(value.data());
+    }
+    state.counters["actors"] = static_cast<double>(actors);
+    set_counters(state, l);
+}
+
 void register_all() {
     using samverkan::audit_options;
     using samverkan::capability_index;
@@ -393,6 +491,14 @@ void register_all() {
         reg("audit", audit);
         reg("fit", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::incremental); });
         reg("fit_full", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::full); });
+        reg("what_if", what_if_one);
+        reg("robustness", robustness);
+        reg("naive_what_if", naive_what_if);
+        if (n <= 3) {
+            reg("naive_criticality", naive_criticality);
+            reg("naive_resilience_k1", [](benchmark::State& st, std::size_t k) { naive_resilience(st, k, 1); });
+            reg("naive_resilience_k2", [](benchmark::State& st, std::size_t k) { naive_resilience(st, k, 2); });
+        }
     }
 }
 

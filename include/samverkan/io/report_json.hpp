@@ -43,8 +43,28 @@ public:
         key(1, "model", false);
         if (r.model) append_string(out_, *r.model);
         else out_.append("null");
+        members(r, false);
+        out_.newline(0);
+        out_.append("}\n");
+    }
+
+    /// Writes {"summary": ..., "findings": [...]} as a value nested `depth` levels deep (what-if and diff
+    /// reports), without a final newline.
+    void write_block(report const& r, std::size_t depth) {
+        base_ = depth;
+        out_.append("{");
+        members(r, true);
+        nl(0);
+        out_.append("}");
+        base_ = 0;
+    }
+
+private:
+    void nl(std::size_t level) { out_.newline(base_ + level); }
+
+    void members(report const& r, bool first) {
         auto const s = r.summary();
-        key(1, "summary", false);
+        key(1, "summary", first);
         out_.append("{");
         key(2, "error", true);
         out_.append(std::to_string(s.error));
@@ -52,7 +72,7 @@ public:
         out_.append(std::to_string(s.warning));
         key(2, "info", false);
         out_.append(std::to_string(s.info));
-        out_.newline(1);
+        nl(1);
         out_.append("}");
         key(1, "findings", false);
         if (r.findings.empty()) {
@@ -61,21 +81,18 @@ public:
             out_.append("[");
             for (std::size_t i = 0; i < r.findings.size(); ++i) {
                 if (i > 0) out_.put(',');
-                out_.newline(2);
+                nl(2);
                 finding_object(r.findings[i]);
             }
-            out_.newline(1);
+            nl(1);
             out_.append("]");
         }
-        out_.newline(0);
-        out_.append("}\n");
     }
 
-private:
     /// Starts a member: separator, new line, indentation, "key": .
     void key(std::size_t level, std::string_view k, bool first) {
         if (!first) out_.put(',');
-        out_.newline(level);
+        nl(level);
         append_string(out_, k);
         out_.append(": ");
     }
@@ -92,7 +109,7 @@ private:
         append_string(out_, f.message);
         key(3, "witness", false);
         fields(f.witness, 3);
-        out_.newline(2);
+        nl(2);
         out_.append("}");
     }
 
@@ -106,7 +123,7 @@ private:
             key(level + 1, fs[i].key, i == 0);
             std::visit([&](auto const& v) { value(v, level + 1); }, fs[i].value);
         }
-        out_.newline(level);
+        nl(level);
         out_.append("}");
     }
 
@@ -124,11 +141,11 @@ private:
         out_.append("[");
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (i > 0) out_.put(',');
-            out_.newline(level + 1);
+            nl(level + 1);
             if (list[i]) append_string(out_, id_of(*list[i]));
             else out_.append("null");
         }
-        out_.newline(level);
+        nl(level);
         out_.append("]");
     }
     void value(text_list const& list, std::size_t level) {
@@ -155,12 +172,13 @@ private:
             key(level + 1, id_of(map[i].first), i == 0);
             append_string(out_, map[i].second);
         }
-        out_.newline(level);
+        nl(level);
         out_.append("}");
     }
 
     json_sink& out_;
     model const& m_;
+    std::size_t base_ = 0;
 };
 
 } // namespace detail
