@@ -77,15 +77,34 @@ std::vector<std::pair<actor_id, actor_id>> collaboration_edges(basic_model<Trait
 using undirected_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 /// Brandes betweenness of one component (local vertices 0..size-1, local edges), unnormalised over
-/// unordered pairs, written to out[vertices[i]].
+/// unordered pairs, written to out[vertices[i]]. The component is stored as a Boost.Graph CSR graph with
+/// both arcs of every edge (contiguous adjacency: the breadth-first searches run over flat arrays); the
+/// ordered-pair sums are halved at the end, which is exact. Path counts are doubles, as NetworkX's: the
+/// default integer counts of Boost.Graph could overflow on graphs with very many shortest paths.
 inline void component_betweenness(std::vector<std::uint32_t> const& vertices,
                                   std::vector<std::pair<std::uint32_t, std::uint32_t>> const& local_edges,
                                   std::vector<double>& out) {
-    undirected_graph g{local_edges.begin(), local_edges.end(), vertices.size()};
-    std::vector<double> centrality(vertices.size(), 0.0);
-    boost::brandes_betweenness_centrality(
-        g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), get(boost::vertex_index, g))));
-    for (std::size_t i = 0; i < vertices.size(); ++i) out[vertices[i]] = centrality[i];
+    using csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                   boost::no_property, std::uint32_t, std::uint32_t>;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+    arcs.reserve(2 * local_edges.size());
+    for (auto const& [u, v] : local_edges) {
+        arcs.emplace_back(u, v);
+        arcs.emplace_back(v, u);
+    }
+    std::sort(arcs.begin(), arcs.end());
+    auto const n = static_cast<std::uint32_t>(vertices.size());
+    csr const g{boost::edges_are_sorted, arcs.begin(), arcs.end(), n};
+    auto const index = get(boost::vertex_index, g);
+    std::vector<double> centrality(n, 0.0), dependency(n, 0.0), path_count(n, 0.0), distance(n, 0.0);
+    std::vector<std::vector<boost::graph_traits<csr>::edge_descriptor>> incoming(n);
+    boost::brandes_betweenness_centrality(g, boost::make_iterator_property_map(centrality.begin(), index),
+                                          boost::dummy_property_map{},
+                                          boost::make_iterator_property_map(incoming.begin(), index),
+                                          boost::make_iterator_property_map(distance.begin(), index),
+                                          boost::make_iterator_property_map(dependency.begin(), index),
+                                          boost::make_iterator_property_map(path_count.begin(), index), index);
+    for (std::uint32_t i = 0; i < n; ++i) out[vertices[i]] = centrality[i] / 2.0;
 }
 
 } // namespace detail
