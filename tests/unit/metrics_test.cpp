@@ -16,7 +16,9 @@
 namespace samverkan_tests_metrics_test { // one per file: the tests are built as a unity build
 
 using namespace samverkan;
-using Catch::Detail::Approx;
+/// Equal within 1e-12 (Catch2's Approx has another name in v3); an absent share is never near.
+bool near(double x, double y) { return x - y < 1e-12 && y - x < 1e-12; }
+bool near(std::optional<double> x, double y) { return x && near(*x, y); }
 
 model with_actors(int n) {
     model m;
@@ -41,9 +43,9 @@ TEST_CASE("a star: centralisation 1, the centre's betweenness 1, the leaves' 0",
         CHECK(r.collaboration.n == static_cast<std::size_t>(n));
         CHECK(r.collaboration.edges == static_cast<std::size_t>(n - 1));
         CHECK(r.collaboration.components == 1);
-        CHECK(r.collaboration.degree_centralisation == Approx(1.0).margin(1e-12));
-        CHECK(r.collaboration.density == Approx(2.0 / n).margin(1e-12));
-        CHECK(r.actors[0].betweenness == Approx(1.0).margin(1e-12));
+        CHECK(near(r.collaboration.degree_centralisation, 1.0));
+        CHECK(near(r.collaboration.density, 2.0 / n));
+        CHECK(near(r.actors[0].betweenness, 1.0));
         CHECK(r.actors[0].degree == static_cast<std::size_t>(n - 1));
         for (int i = 1; i < n; ++i) CHECK(r.actors[static_cast<std::size_t>(i)].betweenness == 0.0);
     }
@@ -71,9 +73,9 @@ TEST_CASE("a path of three and an isolated actor: two components, middle 1/3, ce
     auto const r = metrics(m);
     CHECK(r.collaboration.components == 2);
     CHECK(r.collaboration.edges == 2);
-    CHECK(r.collaboration.density == Approx(1.0 / 3).margin(1e-12));
-    CHECK(r.collaboration.degree_centralisation == Approx(2.0 / 3).margin(1e-12)); // (1 + 0 + 1 + 2) / 6
-    CHECK(r.actors[1].betweenness == Approx(1.0 / 3).margin(1e-12));                // 1 pair of 3 = (n-1)(n-2)/2
+    CHECK(near(r.collaboration.density, 1.0 / 3));
+    CHECK(near(r.collaboration.degree_centralisation, 2.0 / 3)); // (1 + 0 + 1 + 2) / 6
+    CHECK(near(r.actors[1].betweenness, 1.0 / 3));                // 1 pair of 3 = (n-1)(n-2)/2
     CHECK(r.actors[3].degree == 0);
 }
 
@@ -142,14 +144,14 @@ TEST_CASE("coverage and redundancy shares on a hand-computed model", "[metrics]"
     auto const r = metrics(m);
     CHECK(r.counts.holds == 3);
     CHECK(r.counts.delegations == 1);
-    CHECK(r.coverage.assigned == Approx(2.0 / 3)); // d1, d2 of d1, d2, d4
-    CHECK(r.coverage.accountable == Approx(1.0 / 3)); // d1 only
+    CHECK(near(r.coverage.assigned, 2.0 / 3)); // d1, d2 of d1, d2, d4
+    CHECK(near(r.coverage.accountable, 1.0 / 3)); // d1 only
     // pairs of performed duties: (d1, leda) yes, (d2, polis) no, (d2, leda) yes
-    CHECK(r.coverage.mandated == Approx(2.0 / 3));
-    CHECK(r.coverage.standing == Approx(1.0 / 4)); // d1
+    CHECK(near(r.coverage.mandated, 2.0 / 3));
+    CHECK(near(r.coverage.standing, 1.0 / 4)); // d1
     // all pairs: (d1, leda) 2 capable, (d2, polis) 1, (d2, leda) 2, (d3, polis) 1
     CHECK(r.redundancy.pairs == 4);
-    CHECK(r.redundancy.mean_capable == Approx(6.0 / 4));
+    CHECK(near(r.redundancy.mean_capable, 6.0 / 4));
     CHECK(r.redundancy.sole_capable == 2);
     CHECK(r.redundancy.none_capable == 0);
     CHECK(r.resilience.counts == std::array<std::size_t, 4>{3, 1, 0, 0}); // d1 hangs on ks (the delegator)

@@ -25,7 +25,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <ostream>
-#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,7 +105,7 @@ void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model
     if (!d.model.empty()) {
         out += "\nmodel: ";
         detail::id_list(out, d.model);
-        out += " differ\n";
+        out += d.model.size() == 1 ? " differs\n" : " differ\n";
     }
     struct kind_row {
         std::string_view name;
@@ -160,18 +160,20 @@ void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model
     }
     auto const plus = d.findings.added.summary();
     auto const minus = d.findings.removed.summary();
-    out += "\nfindings: " + std::to_string(plus.total()) + " new (" + std::to_string(plus.error) + " errors, " +
-           std::to_string(plus.warning) + " warnings, " + std::to_string(plus.info) + " info), " +
-           std::to_string(minus.total()) + " resolved (" + std::to_string(minus.error) + " errors, " +
-           std::to_string(minus.warning) + " warnings, " + std::to_string(minus.info) + " info)\n";
+    auto const counts = [](summary const& x) {
+        return std::to_string(x.error) + (x.error == 1 ? " error, " : " errors, ") + std::to_string(x.warning) +
+               (x.warning == 1 ? " warning, " : " warnings, ") + std::to_string(x.info) + " info";
+    };
+    out += "\nfindings: " + std::to_string(plus.total()) + " new (" + counts(plus) + "), " +
+           std::to_string(minus.total()) + " resolved (" + counts(minus) + ")\n";
     detail::findings_text(out, '+', d.findings.added);
     detail::findings_text(out, '-', d.findings.removed);
     os << out;
     if (!os) throw error{"could not write the output (disk full, or the reader went away?)"};
 }
 
-/// Writes a DOT view of the change from `a` to `b`: every element of either model (stages, scopes,
-/// actors, mandates, duties, forums; shapes as in io/dot.hpp), added ones green and bold, removed ones red
+/// Writes a DOT view of the change from `a` to `b`: every actor, mandate, duty and forum of either model
+/// and the stages and scopes that were added, removed or changed (shapes as in io/dot.hpp), added ones green and bold, removed ones red
 /// and dashed, changed ones orange, the rest grey; the holdings (actor -- mandate) and delegations
 /// (from -> to, labelled with the mandate) added (green) and removed (red), and the second model's RACI
 /// entries in grey for context.
@@ -205,13 +207,20 @@ void write_diff_dot(std::ostream& os, basic_model<Traits> const& a, basic_model<
         out += style;
         out += "\"];\n";
     };
-    auto const nodes = [&]<class Id>(std::string_view kind, std::string_view shape, element_changes const& ch) {
-        for (Id x : b.template ids<Id>()) node(kind, shape, b[x].id, b.name_of(x), ch);
+    // stages and scopes have no edges in this view: only those that changed are drawn
+    auto const nodes = [&]<class Id>(std::string_view kind, std::string_view shape, element_changes const& ch,
+                                     bool changed_only = false) {
+        auto const changed = [&](std::string_view id) {
+            return !changed_only || std::binary_search(ch.added.begin(), ch.added.end(), id) ||
+                   std::binary_search(ch.changed.begin(), ch.changed.end(), id);
+        };
+        for (Id x : b.template ids<Id>())
+            if (changed(b[x].id)) node(kind, shape, b[x].id, b.name_of(x), ch);
         for (Id x : a.template ids<Id>())
             if (!b.template find<Id>(a[x].id)) node(kind, shape, a[x].id, a.name_of(x), ch);
     };
-    nodes.template operator()<stage_id>("stage", "cds", d.elements.stages);
-    nodes.template operator()<scope_id>("scope", "tab", d.elements.scopes);
+    nodes.template operator()<stage_id>("stage", "cds", d.elements.stages, true);
+    nodes.template operator()<scope_id>("scope", "tab", d.elements.scopes, true);
     nodes.template operator()<actor_id>("actor", "box", d.elements.actors);
     nodes.template operator()<mandate_id>("mandate", "note", d.elements.mandates);
     nodes.template operator()<duty_id>("duty", "ellipse", d.elements.duties);

@@ -54,10 +54,12 @@ inline void write_metrics_csv(std::ostream& os, metrics_report const& r) {
 
 namespace detail {
 
-/// A table of text cells with aligned columns (left-aligned first column, right-aligned numbers).
+/// A table of text cells with aligned columns: `align` gives 'l' (left) or 'r' (right) per column; columns
+/// beyond it are right-aligned (numbers), except the first, which is left-aligned by default.
 class text_table {
 public:
-    explicit text_table(std::vector<std::string> header) : rows_{std::move(header)} {}
+    explicit text_table(std::vector<std::string> header, std::string align = "l")
+        : rows_{std::move(header)}, align_{std::move(align)} {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     void write(std::string& out, std::string_view indent = "  ") const {
         std::vector<std::size_t> width;
@@ -71,7 +73,7 @@ public:
             for (std::size_t c = 0; c < row.size(); ++c) {
                 auto const pad = width[c] - display_width(row[c]);
                 if (c > 0) line += "  ";
-                if (c == 0) line += row[c] + std::string(pad, ' ');
+                if (c < align_.size() && align_[c] == 'l') line += row[c] + std::string(pad, ' ');
                 else line += std::string(pad, ' ') + row[c];
             }
             while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -89,6 +91,7 @@ private:
         return n;
     }
     std::vector<std::vector<std::string>> rows_;
+    std::string align_;
 };
 
 inline std::string percent(std::optional<double> share) {
@@ -115,13 +118,16 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
     out += r.model ? *r.model : std::string{"(unnamed model)"};
     out += "\n\n";
     auto const& c = r.counts;
-    out += "  " + std::to_string(c.actors) + " actors, " + std::to_string(c.duties) + " duties, " +
-           std::to_string(c.mandates) + " mandates, " + std::to_string(c.forums) + " forums, " +
-           std::to_string(c.stages) + " stages, " + std::to_string(c.scopes) + " scopes, " +
-           std::to_string(c.holds) + " holdings, " + std::to_string(c.delegations) + " delegations\n\n";
+    auto const count = [](std::size_t n, std::string_view one, std::string_view many) {
+        return std::to_string(n) + " " + std::string{n == 1 ? one : many};
+    };
+    out += "  " + count(c.actors, "actor", "actors") + ", " + count(c.duties, "duty", "duties") + ", " +
+           count(c.mandates, "mandate", "mandates") + ", " + count(c.forums, "forum", "forums") + ", " +
+           count(c.stages, "stage", "stages") + ", " + count(c.scopes, "scope", "scopes") + ", " +
+           count(c.holds, "holding", "holdings") + ", " + count(c.delegations, "delegation", "delegations") + "\n\n";
 
     out += "coverage\n";
-    detail::text_table coverage{{"share", "value", "of what"}};
+    detail::text_table coverage{{"share", "value", "of what"}, "lrl"};
     coverage.add({"assigned", percent(r.coverage.assigned), "non-optional duties with an R or A actor"});
     coverage.add({"accountable", percent(r.coverage.accountable), "non-optional duties with exactly one A"});
     coverage.add({"mandated", percent(r.coverage.mandated), "required mandates of performed duties that a performer is capable of"});
@@ -147,7 +153,7 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
            detail::fixed(g.degree_centralisation) + "\n";
 
     out += "\nstages (duties failing: no performer, or a required mandate no performer is capable of)\n";
-    detail::text_table stages{{"stage", "name", "duties", "failing", "standing", "errors", "warnings", "info"}};
+    detail::text_table stages{{"stage", "name", "duties", "failing", "standing", "errors", "warnings", "info"}, "ll"};
     for (auto const& s : r.stages) {
         std::string name = "(duties without a stage)";
         if (s.stage) {
@@ -204,7 +210,7 @@ void write_collaboration_dot(std::ostream& os, basic_model<Traits> const& m, col
     std::string out = "graph collaboration {\n  graph [overlap=false, splines=true, fontname=\"Helvetica\", label=\"";
     detail::append_dot_escaped(out, m.has_name() ? std::string_view{m.name()} : std::string_view{"collaboration"});
     out += " (node size: betweenness)\", labelloc=t];\n"
-           "  node [shape=circle, style=filled, fixedsize=true, fontname=\"Helvetica\", fontsize=9, color=\"#546e7a\"];\n"
+           "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=9, color=\"#546e7a\"];\n"
            "  edge [color=\"#90a4ae\"];\n";
     for (actor_id a : m.actors()) {
         double const b = g.betweenness[a.index()];
