@@ -9,10 +9,12 @@
 #include "cli.hpp"
 #include "command_audit.hpp"
 #include "command_convert.hpp"
+#include "command_diff.hpp"
 #include "command_generate.hpp"
 #include "command_templates.hpp"
 #include "command_resilience.hpp"
 #include "command_what_if.hpp"
+#include "command_metrics.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -57,16 +59,19 @@ int run(int argc, char** argv) {
     app.allow_extras();
     app.footer("Run 'samverkan COMMAND --help' for a command's options.\n"
                "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if); 2 invalid input or usage.");
+               "exit status: 0 success; 1 findings at or above --fail-on (audit), the models differ (diff); 2 invalid input or usage.");
 
     std::vector<command> commands;
     add_audit_command(app, commands);
     add_convert_command(app, commands);
+    add_diff_command(app, commands);
     add_generate_command(app, commands);
     add_templates_command(app, commands);
     add_apply_command(app, commands);
     add_fit_command(app, commands);
     add_what_if_command(app, commands);
     add_resilience_command(app, commands);
+    add_metrics_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.

@@ -43,73 +43,76 @@ public:
         key(1, "model", false);
         if (r.model) append_string(out_, *r.model);
         else out_.append("null");
-        members(r, false);
+        key(1, "summary", false);
+        summary_object(r, 1);
+        key(1, "findings", false);
+        findings_array(r, 1);
         out_.newline(0);
         out_.append("}\n");
     }
 
-    /// Writes {"summary": ..., "findings": [...]} as a value nested `depth` levels deep (what-if and diff
-    /// reports), without a final newline.
-    void write_block(report const& r, std::size_t depth) {
-        base_ = depth;
+    /// Writes `{"summary": {...}, "findings": [...]}` of `r` as a value nested at `level` (the blocks of the
+    /// what-if and diff reports).
+    void summary_and_findings(report const& r, std::size_t level) {
         out_.append("{");
-        members(r, true);
-        nl(0);
+        key(level + 1, "summary", true);
+        summary_object(r, level + 1);
+        key(level + 1, "findings", false);
+        findings_array(r, level + 1);
+        out_.newline(level);
         out_.append("}");
-        base_ = 0;
     }
 
 private:
-    void nl(std::size_t level) { out_.newline(base_ + level); }
-
-    void members(report const& r, bool first) {
+    void summary_object(report const& r, std::size_t level) {
         auto const s = r.summary();
-        key(1, "summary", first);
         out_.append("{");
-        key(2, "error", true);
+        key(level + 1, "error", true);
         out_.append(std::to_string(s.error));
-        key(2, "warning", false);
+        key(level + 1, "warning", false);
         out_.append(std::to_string(s.warning));
-        key(2, "info", false);
+        key(level + 1, "info", false);
         out_.append(std::to_string(s.info));
-        nl(1);
+        out_.newline(level);
         out_.append("}");
-        key(1, "findings", false);
+    }
+
+    void findings_array(report const& r, std::size_t level) {
         if (r.findings.empty()) {
             out_.append("[]");
-        } else {
-            out_.append("[");
-            for (std::size_t i = 0; i < r.findings.size(); ++i) {
-                if (i > 0) out_.put(',');
-                nl(2);
-                finding_object(r.findings[i]);
-            }
-            nl(1);
-            out_.append("]");
+            return;
         }
+        out_.append("[");
+        for (std::size_t i = 0; i < r.findings.size(); ++i) {
+            if (i > 0) out_.put(',');
+            out_.newline(level + 1);
+            finding_object(r.findings[i], level + 1);
+        }
+        out_.newline(level);
+        out_.append("]");
     }
 
     /// Starts a member: separator, new line, indentation, "key": .
     void key(std::size_t level, std::string_view k, bool first) {
         if (!first) out_.put(',');
-        nl(level);
+        out_.newline(level);
         append_string(out_, k);
         out_.append(": ");
     }
 
-    void finding_object(finding const& f) {
+    void finding_object(finding const& f, std::size_t level) {
         out_.append("{");
-        key(3, "rule", true);
+        key(level + 1, "rule", true);
         append_string(out_, f.rule);
-        key(3, "severity", false);
+        key(level + 1, "severity", false);
         append_string(out_, to_string(f.severity));
-        key(3, "subjects", false);
-        fields(f.subjects, 3);
-        key(3, "message", false);
+        key(level + 1, "subjects", false);
+        fields(f.subjects, level + 1);
+        key(level + 1, "message", false);
         append_string(out_, f.message);
-        key(3, "witness", false);
-        fields(f.witness, 3);
-        nl(2);
+        key(level + 1, "witness", false);
+        fields(f.witness, level + 1);
+        out_.newline(level);
         out_.append("}");
     }
 
@@ -123,7 +126,7 @@ private:
             key(level + 1, fs[i].key, i == 0);
             std::visit([&](auto const& v) { value(v, level + 1); }, fs[i].value);
         }
-        nl(level);
+        out_.newline(level);
         out_.append("}");
     }
 
@@ -141,23 +144,9 @@ private:
         out_.append("[");
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (i > 0) out_.put(',');
-            nl(level + 1);
+            out_.newline(level + 1);
             if (list[i]) append_string(out_, id_of(*list[i]));
             else out_.append("null");
-        }
-        nl(level);
-        out_.append("]");
-    }
-    void value(text_list const& list, std::size_t level) {
-        if (list.empty()) {
-            out_.append("[]");
-            return;
-        }
-        out_.append("[");
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            if (i > 0) out_.put(',');
-            out_.newline(level + 1);
-            append_string(out_, list[i]);
         }
         out_.newline(level);
         out_.append("]");
@@ -172,13 +161,12 @@ private:
             key(level + 1, id_of(map[i].first), i == 0);
             append_string(out_, map[i].second);
         }
-        nl(level);
+        out_.newline(level);
         out_.append("}");
     }
 
     json_sink& out_;
     model const& m_;
-    std::size_t base_ = 0;
 };
 
 } // namespace detail

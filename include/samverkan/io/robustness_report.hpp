@@ -111,11 +111,11 @@ inline void write_what_if_json(std::ostream& os, model const& m, what_if_result 
     out.newline(1);
     detail::report_writer writer{out, m};
     out.append("\"added\": ");
-    writer.write_block(r.added, 1);
+    writer.summary_and_findings(r.added, 1);
     out.append(",");
     out.newline(1);
     out.append("\"removed\": ");
-    writer.write_block(r.removed, 1);
+    writer.summary_and_findings(r.removed, 1);
     out.newline(0);
     out.append("}\n");
     out.flush();
