@@ -45,7 +45,7 @@ void coordination_gap_rule(basic_model<Traits> const& m, capability_index const&
                            std::vector<finding>& out) {
     // the forums of each actor (member or coordinator), sorted: a counting sort by actor, forums in
     // increasing order within each actor because the forums are visited in order
-    auto const n_actors = m.template count<actor_id>();
+    auto const n_actors = m.template id_bound<actor_id>();
     std::vector<std::uint32_t> forum_begin(n_actors + 1, 0);
     for (forum_id f : m.forums()) {
         for (actor_id a : m.members(f)) ++forum_begin[a.index() + 1];

@@ -30,7 +30,7 @@ template <class Range>
 template <class Traits>
 void inventory_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
     if (opts.enabled(rule_id::idle_actor)) {
-        std::vector<std::uint8_t> coordinates(m.template count<actor_id>(), 0);
+        std::vector<std::uint8_t> coordinates(m.template id_bound<actor_id>(), 0);
         for (forum_id f : m.forums())
             if (auto const c = m.coordinator(f)) coordinates[c->index()] = 1;
         for (actor_id a : m.actors()) {

@@ -53,7 +53,7 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
     }
 
     if (opts.enabled(rule_id::dependency_cycle)) {
-        auto const n = m.template count<duty_id>();
+        auto const n = m.template id_bound<duty_id>();
         std::vector<std::uint32_t> in_degree(n, 0), out_degree(n, 0);
         std::vector<std::uint8_t> self_loop(n, 0);
         bool any = false;

@@ -36,9 +36,11 @@ public:
     /// Reads the RACI lists of every duty of `m`.
     template <class Traits>
     explicit performer_table(basic_model<Traits> const& m) {
-        begin_.reserve(m.template count<duty_id>() + 1);
+        auto const n_duties = static_cast<std::uint32_t>(m.template id_bound<duty_id>());
+        begin_.reserve(n_duties + 1);
         begin_.push_back(0);
-        for (duty_id d : m.duties()) {
+        for (std::uint32_t i = 0; i < n_duties; ++i) { // a removed duty has no RACI entries left
+            duty_id const d{i};
             auto const first = static_cast<std::ptrdiff_t>(performers_.size());
             for (assignment const& e : m.raci_of(d))
                 if (e.role == raci::responsible || e.role == raci::accountable)
