@@ -30,8 +30,9 @@
 // writes (io/json) exactly the bytes of the model read back from that output, and audits to the same
 // report.
 //
-// Preconditions (checked by assert in debug builds): every id passed in was issued by this model and,
-// except for contains(), is live.
+// Preconditions (checked by assert in debug builds): every id passed in was issued by this model and is
+// live, except for contains() and operator[] (a removed element's data stays readable, so that a finding
+// about it, such as one an incremental audit reports as removed, can still be printed).
 //
 // Concurrency: a basic_model is a value with no hidden mutable state: any number of threads may call const
 // member functions (and so audit(), the writers and the exporters) on one model at once; an edit (any
@@ -869,8 +870,9 @@ private:
     }
 
     template <class Vector, class Id>
-    auto const& at(Vector const& v, Id id) const noexcept {
-        check(id);
+    static auto const& at(Vector const& v, Id id) noexcept {
+        // a removed element's data stays readable, so findings about it can still be printed
+        assert(id.index() < v.size() && "samverkan: an id that this model did not issue");
         return v[id.index()];
     }
 
