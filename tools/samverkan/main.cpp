@@ -10,6 +10,7 @@
 #include "command_audit.hpp"
 #include "command_convert.hpp"
 #include "command_generate.hpp"
+#include "command_watch.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -59,6 +60,7 @@ int run(int argc, char** argv) {
     add_audit_command(app, commands);
     add_convert_command(app, commands);
     add_generate_command(app, commands);
+    add_watch_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.
