@@ -10,6 +10,7 @@
 #                                                    -DCMAKE_BUILD_TYPE=Release, default options, all tests
 #                                           clang    clang++ Debug: build and all tests
 #                                           asan     g++ with AddressSanitizer + UBSan: build and unit tests
+#                                           tsan     clang++ with ThreadSanitizer: the [concurrency] tests
 #                                           catch2v3 the unit tests built against Catch2 v3 (Debian's
 #                                                    bookworm-backports package, unpacked under build/)
 #                                           format   clang-format --dry-run --Werror over our sources
@@ -30,7 +31,7 @@ build_packages=(g++ make cmake libboost1.81-dev catch2 libcli11-dev)
 test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
                python3 python3-networkx graphviz)
 default_model=examples/models/kommun_lag_2023_196.json
-all_legs=(debug release plain clang asan catch2v3 format tidy conformance)
+all_legs=(debug release plain clang asan tsan catch2v3 format tidy conformance)
 # clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
 tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
 format_dirs=(include tests examples tools benchmarks fuzz)
@@ -118,6 +119,15 @@ leg_plain() {
     (cd build/plain && ctest --output-on-failure)
 }
 leg_asan() { cmake --workflow --preset asan; }
+# What may run at once on one model (basic_model.hpp, "Concurrency"), checked by ThreadSanitizer: the unit
+# tests tagged [concurrency], built with clang's TSan runtime (libclang-rt-14-dev).
+leg_tsan() {
+    cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+        -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
+        -DSAMVERKAN_BUILD_EXAMPLES=OFF -DSAMVERKAN_BUILD_HEADER_TESTS=OFF
+    cmake --build build/tsan --target samverkan_tests
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build/tsan/tests/samverkan_tests "[concurrency]"
+}
 
 # Catch2 v3 is not in bookworm proper, and its package cannot be installed next to Debian's v2 (catch2): the
 # .deb from bookworm-backports is downloaded and unpacked into build/catch2-v3, which the preset points at.

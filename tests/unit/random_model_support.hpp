@@ -1,8 +1,5 @@
-// Random small models for property tests (seeded std::mt19937, deterministic): a spec of plain indices
-// (ids "st3", "sc1", "a2", "m0", "d4", "f1"), a generator of specs with stage orders, scope trees, holdings
-// with scopes and stages, bare and explicit delegations (to oneself, identical ones, loops), duties with
-// optional flags, requirements, needs and RACI roles, and forums; and build(), which can list every kind of
-// element and relation in a random order.
+// A random model generator for the property and edit tests: a model as plain data with indices (ids are
+// "st3", "sc1", "a2", ...), and build() to make it, optionally listing everything in a random order.
 #ifndef SAMVERKAN_TESTS_UNIT_RANDOM_MODEL_SUPPORT_HPP
 #define SAMVERKAN_TESTS_UNIT_RANDOM_MODEL_SUPPORT_HPP
 
@@ -21,8 +18,9 @@
 #include <utility>
 #include <vector>
 
-namespace samverkan_test::random_models {
+namespace samverkan_test {
 
+namespace random_models {
 using namespace samverkan;
 
 // ---- a random model, as plain data with indices; ids are "st3", "sc1", "a2", ... -------------------------
@@ -136,7 +134,7 @@ inline std::vector<int> order(int n, std::mt19937* rng) {
 /// Builds the model of `s`; with `rng`, every kind of element and relation is listed in a random order
 /// (keeping the relative order of delegations of one mandate between the same two actors, whose first
 /// invalid one names the finding's reason).
-inline model build(spec const& s, std::mt19937* rng = nullptr) {
+inline samverkan::model build(spec const& s, std::mt19937* rng = nullptr) {
     model m;
     for (int i : order(s.stages, rng)) m.add_stage({.id = sid("st", i), .name = "Stage " + std::to_string(i)});
     for (int i : order(s.scopes, rng)) m.add_scope({.id = sid("sc", i)});
@@ -209,6 +207,12 @@ inline model build(spec const& s, std::mt19937* rng = nullptr) {
     return m;
 }
 
-} // namespace samverkan_test::random_models
+} // namespace random_models
+
+using random_models::build;
+using random_models::generator;
+using random_models::spec;
+
+} // namespace samverkan_test
 
 #endif // SAMVERKAN_TESTS_UNIT_RANDOM_MODEL_SUPPORT_HPP

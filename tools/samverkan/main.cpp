@@ -15,6 +15,7 @@
 #include "command_resilience.hpp"
 #include "command_what_if.hpp"
 #include "command_metrics.hpp"
+#include "command_watch.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -72,6 +73,7 @@ int run(int argc, char** argv) {
     add_what_if_command(app, commands);
     add_resilience_command(app, commands);
     add_metrics_command(app, commands);
+    add_watch_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.

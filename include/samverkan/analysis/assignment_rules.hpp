@@ -19,6 +19,7 @@
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/model/basic_model.hpp>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,56 +27,65 @@ namespace samverkan {
 
 namespace detail {
 
+/// The assignment-rule findings of one duty `d`, whose performers are `performers` (R and A actors, each
+/// once). `responsible` and `accountable` are scratch space. Used by the audit for every duty and by the
+/// incremental audit for the duties an edit touches.
 template <class Traits>
-void assignment_rules(basic_model<Traits> const& m, performer_table const& performers, audit_options const& opts,
-                      std::vector<finding>& out) {
+void assignment_rules_of(basic_model<Traits> const& m, std::span<performer const> performers, audit_options const& opts,
+                         duty_id d, std::vector<actor_id>& responsible, std::vector<actor_id>& accountable,
+                         std::vector<finding>& out) {
     bool const unassigned = opts.enabled(rule_id::unassigned_duty);
     bool const no_a = opts.enabled(rule_id::no_accountable);
     bool const no_r = opts.enabled(rule_id::no_responsible);
     bool const multiple = opts.enabled(rule_id::multiple_accountable);
-    if (!unassigned && !no_a && !no_r && !multiple) return;
-
-    std::vector<actor_id> responsible, accountable; // reused for every duty
-    for (duty_id d : m.duties()) {
-        responsible.clear();
-        accountable.clear();
-        for (auto const& p : performers.of(d)) {
-            if (p.responsible) responsible.push_back(p.actor);
-            if (p.accountable) accountable.push_back(p.actor);
+    responsible.clear();
+    accountable.clear();
+    for (auto const& p : performers) {
+        if (p.responsible) responsible.push_back(p.actor);
+        if (p.accountable) accountable.push_back(p.actor);
+    }
+    // read the element only when a finding may follow: touching every duty's struct costs more than
+    // the rest of the rule
+    bool const may_fire = (unassigned && responsible.empty() && accountable.empty()) ||
+                          (no_a && !responsible.empty() && accountable.empty()) ||
+                          (no_r && !accountable.empty() && responsible.empty());
+    if (may_fire && !static_cast<bool>(m[d].optional)) {
+        if (unassigned && responsible.empty() && accountable.empty())
+            out.push_back(make_finding(rule_id::unassigned_duty, opts, {{"duty", d}}, {},
+                                       quoted(m, d) + " is assigned to no one: no actor is responsible (R) or "
+                                                      "accountable (A) for it"));
+        if (no_a && !responsible.empty() && accountable.empty()) {
+            sort_by_id_text(m, responsible);
+            out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
+                                       quoted(m, d) + " has no one accountable; " + name_list(m, responsible) +
+                                           " " + std::string{is_are(responsible.size())} +
+                                           " responsible, but no actor answers for the result"));
         }
-        // read the element only when a finding may follow: touching every duty's struct costs more than
-        // the rest of the rule
-        bool const may_fire = (unassigned && responsible.empty() && accountable.empty()) ||
-                              (no_a && !responsible.empty() && accountable.empty()) ||
-                              (no_r && !accountable.empty() && responsible.empty());
-        if (may_fire && !static_cast<bool>(m[d].optional)) {
-            if (unassigned && responsible.empty() && accountable.empty())
-                out.push_back(make_finding(rule_id::unassigned_duty, opts, {{"duty", d}}, {},
-                                           quoted(m, d) + " is assigned to no one: no actor is responsible (R) or "
-                                                          "accountable (A) for it"));
-            if (no_a && !responsible.empty() && accountable.empty()) {
-                sort_by_id_text(m, responsible);
-                out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
-                                           quoted(m, d) + " has no one accountable; " + name_list(m, responsible) +
-                                               " " + std::string{is_are(responsible.size())} +
-                                               " responsible, but no actor answers for the result"));
-            }
-            if (no_r && !accountable.empty() && responsible.empty()) {
-                sort_by_id_text(m, accountable);
-                out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
-                                           quoted(m, d) + " has no one responsible; " + name_list(m, accountable) +
-                                               " " + std::string{is_are(accountable.size())} +
-                                               " accountable, but no actor is assigned to do the work"));
-            }
-        }
-        if (multiple && accountable.size() >= 2) {
+        if (no_r && !accountable.empty() && responsible.empty()) {
             sort_by_id_text(m, accountable);
-            out.push_back(make_finding(
-                rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
-                quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
-                    name_list(m, accountable) + "); exactly one should answer for it"));
+            out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
+                                       quoted(m, d) + " has no one responsible; " + name_list(m, accountable) +
+                                           " " + std::string{is_are(accountable.size())} +
+                                           " accountable, but no actor is assigned to do the work"));
         }
     }
+    if (multiple && accountable.size() >= 2) {
+        sort_by_id_text(m, accountable);
+        out.push_back(make_finding(
+            rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
+            quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
+                name_list(m, accountable) + "); exactly one should answer for it"));
+    }
+}
+
+template <class Traits>
+void assignment_rules(basic_model<Traits> const& m, performer_table const& performers, audit_options const& opts,
+                      std::vector<finding>& out) {
+    if (!opts.enabled(rule_id::unassigned_duty) && !opts.enabled(rule_id::no_accountable) &&
+        !opts.enabled(rule_id::no_responsible) && !opts.enabled(rule_id::multiple_accountable))
+        return;
+    std::vector<actor_id> responsible, accountable; // reused for every duty
+    for (duty_id d : m.duties()) assignment_rules_of(m, performers.of(d), opts, d, responsible, accountable, out);
 }
 
 } // namespace detail

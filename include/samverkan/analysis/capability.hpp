@@ -285,17 +285,20 @@ private:
 
 template <class Traits>
 capability_index::capability_index(basic_model<Traits> const& m) : performers_{m}, tree_{m} {
-    auto const n_actors = m.template count<actor_id>();
-    auto const n_mandates = m.template count<mandate_id>();
+    auto const n_actors = m.template id_bound<actor_id>();
+    auto const n_mandates = m.template id_bound<mandate_id>();
 
-    duty_stage_.reserve(m.template count<duty_id>());
-    duty_scope_.reserve(m.template count<duty_id>());
-    for (duty_id d : m.duties()) {
-        duty_stage_.push_back(raw(m.stage_of(d)));
-        duty_scope_.push_back(raw(m.scope_of(d)));
+    // per-index arrays: removed duties and scopes (model edits) have no stage, scope or parent
+    auto const n_duties = static_cast<std::uint32_t>(m.template id_bound<duty_id>());
+    duty_stage_.reserve(n_duties);
+    duty_scope_.reserve(n_duties);
+    for (std::uint32_t i = 0; i < n_duties; ++i) {
+        duty_stage_.push_back(raw(m.stage_of(duty_id{i})));
+        duty_scope_.push_back(raw(m.scope_of(duty_id{i})));
     }
-    scope_parent_.reserve(m.template count<scope_id>());
-    for (scope_id s : m.scopes()) scope_parent_.push_back(raw(m.parent(s)));
+    auto const n_scopes = static_cast<std::uint32_t>(m.template id_bound<scope_id>());
+    scope_parent_.reserve(n_scopes);
+    for (std::uint32_t i = 0; i < n_scopes; ++i) scope_parent_.push_back(raw(m.parent(scope_id{i})));
 
     // ---- nodes: the (actor, mandate) pairs of holdings and delegation ends, sorted by actor then mandate
     std::vector<std::uint64_t> keys;
@@ -342,10 +345,10 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
     std::vector<std::pair<std::uint32_t, std::uint32_t>> grants; // (from node, index into pending)
     std::vector<pending_grant> pending;
     std::vector<std::uint8_t> grant_slots;
-    std::vector<std::uint32_t> delegation_stage_begin(m.delegations().size(), 0);
-    std::vector<std::uint32_t> grant_stage_count(m.delegations().size(), 0);
+    std::vector<std::uint32_t> delegation_stage_begin(m.template id_bound<delegation_id>(), 0);
+    std::vector<std::uint32_t> grant_stage_count(m.template id_bound<delegation_id>(), 0);
     node_incoming_.assign(n_nodes, 0);
-    delegation_status_.assign(m.delegations().size(), delegation_status::not_held);
+    delegation_status_.assign(m.template id_bound<delegation_id>(), delegation_status::not_held);
     for (delegation_id d : m.delegations()) {
         auto const v = m.delegation(d);
         auto const from = node_at(v.from, v.mandate);

@@ -40,12 +40,27 @@ namespace samverkan {
 
 namespace detail {
 
+/// The coordination-gap finding of actors `a` and `b` (any order), who share work on `duties` (any order,
+/// no repeats) and meet in no forum. `duties` is sorted in place.
 template <class Traits>
-void coordination_gap_rule(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
-                           std::vector<finding>& out) {
+[[nodiscard]] finding coordination_gap_finding(basic_model<Traits> const& m, audit_options const& opts, actor_id a,
+                                               actor_id b, std::vector<duty_id>& duties) {
+    sort_by_id_text(m, duties);
+    std::vector<actor_id> pair{a, b};
+    sort_by_id_text(m, pair);
+    std::string message = std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} +
+                          " share work on " + name_list(m, duties, true) +
+                          " but meet in no forum; a forum with both, or a coordinator for them, would close the gap";
+    return make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
+                        {{"duties", sorted_refs(m, duties)}}, std::move(message));
+}
+
+template <class Traits>
+void coordination_gap_rule(basic_model<Traits> const& m, performer_table const& performer_of,
+                           audit_options const& opts, std::vector<finding>& out) {
     // the forums of each actor (member or coordinator), sorted: a counting sort by actor, forums in
     // increasing order within each actor because the forums are visited in order
-    auto const n_actors = m.template count<actor_id>();
+    auto const n_actors = m.template id_bound<actor_id>();
     std::vector<std::uint32_t> forum_begin(n_actors + 1, 0);
     for (forum_id f : m.forums()) {
         for (actor_id a : m.members(f)) ++forum_begin[a.index() + 1];
@@ -85,12 +100,12 @@ void coordination_gap_rule(basic_model<Traits> const& m, capability_index const&
         if (e) shared.emplace_back(a.index(), b.index(), e->index());
     };
     for (duty_id d : m.duties()) {
-        auto const p = cap.performers(d);
+        auto const p = performer_of.of(d);
         for (std::size_t i = 0; i < p.size(); ++i)
             for (std::size_t j = i + 1; j < p.size(); ++j) add(p[i].actor, p[j].actor, d);
         for (duty_id e : m.needs(d))
             for (auto const& a : p)
-                for (auto const& b : cap.performers(e))
+                for (auto const& b : performer_of.of(e))
                     add(a.actor, b.actor, d, e); // through a needs link: both duties
     }
     if (shared.empty()) return;
@@ -105,29 +120,20 @@ void coordination_gap_rule(basic_model<Traits> const& m, capability_index const&
         while (j < shared.size() && std::get<0>(shared[j]) == a && std::get<1>(shared[j]) == b) ++j;
         duties.clear();
         for (auto k = i; k < j; ++k) duties.emplace_back(std::get<2>(shared[k]));
-        sort_by_id_text(m, duties);
-        std::vector<actor_id> pair{actor_id{a}, actor_id{b}};
-        sort_by_id_text(m, pair);
-        std::string message =
-            std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} + " share work on " +
-            name_list(m, duties, true) +
-            " but meet in no forum; a forum with both, or a coordinator for them, would close the gap";
-        out.push_back(make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
-                                   {{"duties", sorted_refs(m, duties)}}, std::move(message)));
+        out.push_back(coordination_gap_finding(m, opts, actor_id{a}, actor_id{b}, duties));
         i = j;
     }
 }
 
+/// The coordinator-without-mandate and forum-without-coordinator findings of forum `f` (`mandates` is
+/// scratch space). Used by the audit for every forum and by the incremental audit for the forums an edit
+/// touches.
 template <class Traits>
-void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
-                        std::vector<finding>& out) {
-    if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, cap, opts, out);
-
+void forum_rules_of(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts, forum_id f,
+                    std::vector<mandate_id>& mandates, std::vector<finding>& out) {
     bool const without_mandate = opts.enabled(rule_id::coordinator_without_mandate);
     bool const without_coordinator = opts.enabled(rule_id::forum_without_coordinator);
-    if (!without_mandate && !without_coordinator) return;
-    std::vector<mandate_id> mandates;
-    for (forum_id f : m.forums()) {
+    {
         auto const c = m.coordinator(f);
         if (!c) {
             if (without_coordinator)
@@ -135,17 +141,17 @@ void coordination_rules(basic_model<Traits> const& m, capability_index const& ca
                     rule_id::forum_without_coordinator, opts, {{"forum", f}}, {},
                     quoted(m, f) + " has no coordinator: no one is charged with calling its members together "
                                    "and following up"));
-            continue;
+            return;
         }
-        if (!without_mandate) continue;
+        if (!without_mandate) return;
         mandates.clear();
         bool cleared = false;
         for (duty_id d : m.covered(f))
             for (mandate_id x : m.required_mandates(d)) {
                 mandates.push_back(x);
-                if (!cleared && cap.capable(*c, x, d)) cleared = true;
+                if (!cleared && cap.capable(*c, x, placement{m.stage_of(d), m.scope_of(d)})) cleared = true;
             }
-        if (cleared || mandates.empty()) continue;
+        if (cleared || mandates.empty()) return;
         std::sort(mandates.begin(), mandates.end());
         mandates.erase(std::unique(mandates.begin(), mandates.end()), mandates.end());
         sort_by_id_text(m, mandates);
@@ -156,6 +162,16 @@ void coordination_rules(basic_model<Traits> const& m, capability_index const& ca
                                        name_list(m, mandates, true) +
                                        ") for any of them: a coordinator without mandate"));
     }
+}
+
+template <class Traits>
+void coordination_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                        std::vector<finding>& out) {
+    if (opts.enabled(rule_id::coordination_gap)) coordination_gap_rule(m, cap.all_performers(), opts, out);
+    if (!opts.enabled(rule_id::coordinator_without_mandate) && !opts.enabled(rule_id::forum_without_coordinator))
+        return;
+    std::vector<mandate_id> mandates;
+    for (forum_id f : m.forums()) forum_rules_of(m, cap, opts, f, mandates, out);
 }
 
 } // namespace detail

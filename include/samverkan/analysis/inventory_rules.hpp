@@ -27,28 +27,38 @@ template <class Range>
     return r.begin() == r.end();
 }
 
+/// The idle-actor finding of actor `a`, if any; `coordinates` tells whether it coordinates a forum.
+template <class Traits>
+void idle_actor_of(basic_model<Traits> const& m, audit_options const& opts, actor_id a, bool coordinates,
+                   std::vector<finding>& out) {
+    if (!opts.enabled(rule_id::idle_actor) || coordinates || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) ||
+        !is_empty(m.holdings_of(a)) || !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
+        return;
+    out.push_back(make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
+                               std::string{m.name_of(a)} +
+                                   " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
+                                   "leave it out of the model"));
+}
+
+/// The unused-mandate finding of mandate `x`, if any.
+template <class Traits>
+void unused_mandate_of(basic_model<Traits> const& m, audit_options const& opts, mandate_id x,
+                       std::vector<finding>& out) {
+    if (opts.enabled(rule_id::unused_mandate) && is_empty(m.duties_requiring(x)) && is_empty(m.holdings_of(x)))
+        out.push_back(make_finding(rule_id::unused_mandate, opts, {{"mandate", x}}, {},
+                                   quoted(m, x) + " is required by no duty and held directly by no actor"));
+}
+
 template <class Traits>
 void inventory_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
     if (opts.enabled(rule_id::idle_actor)) {
-        std::vector<std::uint8_t> coordinates(m.template count<actor_id>(), 0);
+        std::vector<std::uint8_t> coordinates(m.template id_bound<actor_id>(), 0);
         for (forum_id f : m.forums())
             if (auto const c = m.coordinator(f)) coordinates[c->index()] = 1;
-        for (actor_id a : m.actors()) {
-            if (coordinates[a.index()] != 0 || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) ||
-                !is_empty(m.holdings_of(a)) || !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
-                continue;
-            out.push_back(
-                make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
-                             std::string{m.name_of(a)} +
-                                 " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
-                                 "leave it out of the model"));
-        }
+        for (actor_id a : m.actors()) idle_actor_of(m, opts, a, coordinates[a.index()] != 0, out);
     }
     if (opts.enabled(rule_id::unused_mandate))
-        for (mandate_id x : m.mandates())
-            if (is_empty(m.duties_requiring(x)) && is_empty(m.holdings_of(x)))
-                out.push_back(make_finding(rule_id::unused_mandate, opts, {{"mandate", x}}, {},
-                                           quoted(m, x) + " is required by no duty and held directly by no actor"));
+        for (mandate_id x : m.mandates()) unused_mandate_of(m, opts, x, out);
 }
 
 } // namespace detail

@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,123 +51,141 @@ namespace detail {
     return "capable";
 }
 
+/// Scratch space for mandate_rules_of, reused from duty to duty.
+struct mandate_scratch {
+    std::vector<mandate_id> required;
+    std::vector<actor_id> responsible, accountable, performers;
+    std::vector<std::uint8_t> capable; // performers x required
+};
+
+/// The mandate-rule findings of one duty `d` placed at `where`, whose performers are `duty_performers`.
+/// Used by the audit for every duty and by the incremental audit for the duties an edit touches.
 template <class Traits>
-void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
-                   std::vector<finding>& out) {
+void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
+                      std::span<performer const> duty_performers, placement const& where, audit_options const& opts,
+                      duty_id d, mandate_scratch& scratch, std::vector<finding>& out) {
     bool const missing_on = opts.enabled(rule_id::mandate_missing);
     bool const unheld_on = opts.enabled(rule_id::mandate_unheld);
     bool const a_on = opts.enabled(rule_id::accountable_without_mandate);
     bool const r_on = opts.enabled(rule_id::responsible_without_mandate);
-    if (!missing_on && !unheld_on && !a_on && !r_on) return;
+    auto& required = scratch.required;
+    auto& responsible = scratch.responsible;
+    auto& accountable = scratch.accountable;
+    auto& performers = scratch.performers;
+    auto& capable = scratch.capable;
+    required.clear();
+    for (mandate_id x : m.required_mandates(d)) required.push_back(x);
+    if (required.empty()) return;
+    std::sort(required.begin(), required.end());
+    required.erase(std::unique(required.begin(), required.end()), required.end());
 
-    // scratch, reused for every duty: no allocation per relation once warmed up
-    std::vector<mandate_id> required;
-    std::vector<actor_id> responsible, accountable, performers;
-    std::vector<std::uint8_t> capable; // performers x required
-    for (duty_id d : m.duties()) {
-        required.clear();
-        for (mandate_id x : m.required_mandates(d)) required.push_back(x);
-        if (required.empty()) continue;
-        std::sort(required.begin(), required.end());
-        required.erase(std::unique(required.begin(), required.end()), required.end());
-
-        // performers in increasing index (as the index keeps them); R-only and A actors apart
-        responsible.clear();
-        accountable.clear();
-        performers.clear();
-        for (auto const& p : cap.performers(d)) {
-            performers.push_back(p.actor);
-            if (p.accountable) accountable.push_back(p.actor);
-            else responsible.push_back(p.actor); // judged only as accountable when it is both
-        }
-
-        auto const where = cap.placement_of(d);
-        auto const q = required.size();
-        capable.assign(performers.size() * q, 0);
-        for (std::size_t k = 0; k < performers.size(); ++k)
-            for (std::size_t j = 0; j < q; ++j)
-                capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
-
-        if (missing_on || unheld_on) {
-            for (std::size_t j = 0; j < q; ++j) {
-                bool met = false;
-                for (std::size_t k = 0; k < performers.size() && !met; ++k) met = capable[k * q + j] != 0;
-                if (met) continue;
-                mandate_id const x = required[j];
-                if (!cap.anyone_capable(x, where)) {
-                    if (unheld_on)
-                        out.push_back(
-                            make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
-                                         "No actor in the model is capable of " + quoted(m, x) + " " +
-                                             where_text(m, where) + ", which " + quoted(m, d) +
-                                             " requires: grant the mandate to someone or reconsider the requirement"));
-                    continue;
-                }
-                if (!missing_on || performers.empty()) continue;
-                std::vector<actor_id> who = performers;
-                sort_by_id_text(m, who);
-                ref_map reasons;
-                reasons.reserve(who.size());
-                std::string why;
-                for (actor_id a : who) {
-                    auto const s = cap.status(a, x, where);
-                    reasons.emplace_back(element_ref{a}, std::string{to_string(s)});
-                    if (!why.empty()) why += ", ";
-                    why += std::string{m.name_of(a)} + ": " + std::string{reason_phrase(s)};
-                }
-                auto able = cap.capable_actors(x, where);
-                sort_by_id_text(m, able);
-                std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
-                                      where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
-                                      std::string{is_are(able.size())};
-                out.push_back(
-                    make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
-                                 {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
-                                 std::move(message)));
-            }
-        }
-
-        if (!a_on && !r_on) continue;
-        auto const capable_of_any = [&](actor_id a) {
-            auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) -
-                                                    performers.begin());
-            for (std::size_t j = 0; j < q; ++j)
-                if (capable[k * q + j] != 0) return true;
-            return false;
-        };
-        // the witness and the message part are the same for every actor of the duty: built once, on demand
-        ref_list mandates;
-        std::string mandate_names;
-        auto const mandates_field = [&] {
-            if (mandates.empty()) {
-                auto sorted_required = required;
-                sort_by_id_text(m, sorted_required);
-                mandates = sorted_refs(m, sorted_required);
-                mandate_names = name_list(m, sorted_required, true);
-            }
-            return field{"mandates", mandates};
-        };
-        if (a_on)
-            for (actor_id a : accountable)
-                if (!capable_of_any(a)) {
-                    auto witness = mandates_field();
-                    out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}},
-                                               {std::move(witness)},
-                                               std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
-                                                   " but capable of none of the mandates it requires (" +
-                                                   mandate_names + "): it answers for work it has no authority over"));
-                }
-        if (r_on)
-            for (actor_id a : responsible)
-                if (!capable_of_any(a)) {
-                    auto witness = mandates_field();
-                    out.push_back(make_finding(
-                        rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {std::move(witness)},
-                        std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
-                            " but capable of none of the mandates it requires (" + mandate_names +
-                            "): it works under another's mandate without a valid delegation"));
-                }
+    // performers in increasing index (as the index keeps them); R-only and A actors apart
+    responsible.clear();
+    accountable.clear();
+    performers.clear();
+    for (auto const& p : duty_performers) {
+        performers.push_back(p.actor);
+        if (p.accountable) accountable.push_back(p.actor);
+        else responsible.push_back(p.actor); // judged only as accountable when it is both
     }
+
+        auto const q = required.size();
+    capable.assign(performers.size() * q, 0);
+    for (std::size_t k = 0; k < performers.size(); ++k)
+        for (std::size_t j = 0; j < q; ++j)
+            capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
+
+    if (missing_on || unheld_on) {
+        for (std::size_t j = 0; j < q; ++j) {
+            bool met = false;
+            for (std::size_t k = 0; k < performers.size() && !met; ++k) met = capable[k * q + j] != 0;
+            if (met) continue;
+            mandate_id const x = required[j];
+            if (!cap.anyone_capable(x, where)) {
+                if (unheld_on)
+                    out.push_back(
+                        make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
+                                     "No actor in the model is capable of " + quoted(m, x) + " " +
+                                         where_text(m, where) + ", which " + quoted(m, d) +
+                                         " requires: grant the mandate to someone or reconsider the requirement"));
+                continue;
+            }
+            if (!missing_on || performers.empty()) continue;
+            std::vector<actor_id> who = performers;
+            sort_by_id_text(m, who);
+            ref_map reasons;
+            reasons.reserve(who.size());
+            std::string why;
+            for (actor_id a : who) {
+                auto const s = cap.status(a, x, where);
+                reasons.emplace_back(element_ref{a}, std::string{to_string(s)});
+                if (!why.empty()) why += ", ";
+                why += std::string{m.name_of(a)} + ": " + std::string{reason_phrase(s)};
+            }
+            auto able = cap.capable_actors(x, where);
+            sort_by_id_text(m, able);
+            std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
+                                  where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
+                                  std::string{is_are(able.size())};
+            out.push_back(
+                make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
+                             {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
+                             std::move(message)));
+        }
+    }
+
+    if (!a_on && !r_on) return;
+    auto const capable_of_any = [&](actor_id a) {
+        auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) -
+                                                performers.begin());
+        for (std::size_t j = 0; j < q; ++j)
+            if (capable[k * q + j] != 0) return true;
+        return false;
+    };
+    // the witness and the message part are the same for every actor of the duty: built once, on demand
+    ref_list mandates;
+    std::string mandate_names;
+    auto const mandates_field = [&] {
+        if (mandates.empty()) {
+            auto sorted_required = required;
+            sort_by_id_text(m, sorted_required);
+            mandates = sorted_refs(m, sorted_required);
+            mandate_names = name_list(m, sorted_required, true);
+        }
+        return field{"mandates", mandates};
+    };
+    if (a_on)
+        for (actor_id a : accountable)
+            if (!capable_of_any(a)) {
+                auto witness = mandates_field();
+                out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}},
+                                           {std::move(witness)},
+                                           std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
+                                               " but capable of none of the mandates it requires (" +
+                                               mandate_names + "): it answers for work it has no authority over"));
+            }
+    if (r_on)
+        for (actor_id a : responsible)
+            if (!capable_of_any(a)) {
+                auto witness = mandates_field();
+                out.push_back(make_finding(
+                    rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {std::move(witness)},
+                    std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
+                        " but capable of none of the mandates it requires (" + mandate_names +
+                        "): it works under another's mandate without a valid delegation"));
+            }
+
+}
+
+template <class Traits>
+void mandate_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
+                   std::vector<finding>& out) {
+    if (!opts.enabled(rule_id::mandate_missing) && !opts.enabled(rule_id::mandate_unheld) &&
+        !opts.enabled(rule_id::accountable_without_mandate) && !opts.enabled(rule_id::responsible_without_mandate))
+        return;
+    mandate_scratch scratch; // no allocation per relation once warmed up
+    for (duty_id d : m.duties())
+        mandate_rules_of(m, cap, cap.performers(d), cap.placement_of(d), opts, d, scratch, out);
 }
 
 } // namespace detail

@@ -33,27 +33,28 @@ namespace samverkan {
 
 namespace detail {
 
+/// The stage-order findings of duty `d` (its needs links), with the stage order `order` of `m`. Used by the
+/// audit for every duty and by the incremental audit for the duties an edit touches.
 template <class Traits>
-void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
-    if (opts.enabled(rule_id::stage_order) && m.template count<stage_id>() > 1) {
-        stage_order const order{m};
-        for (duty_id d : m.duties()) {
-            auto const sd = m.stage_of(d);
-            if (!sd) continue;
-            for (duty_id e : m.needs(d)) {
-                auto const se = m.stage_of(e);
-                if (!se || !order.later_than(*se, *sd)) continue;
-                out.push_back(make_finding(rule_id::stage_order, opts, {{"duty", d}, {"needs", e}},
-                                           {{"stages", ref_list{element_ref{*sd}, element_ref{*se}}}},
-                                           quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " +
-                                               quoted(m, e) + ", which comes later (stage " + quoted(m, *se) +
-                                               "); move one of them or drop the dependency"));
-            }
-        }
+void stage_order_of(basic_model<Traits> const& m, stage_order const& order, audit_options const& opts, duty_id d,
+                    std::vector<finding>& out) {
+    auto const sd = m.stage_of(d);
+    if (!sd) return;
+    for (duty_id e : m.needs(d)) {
+        auto const se = m.stage_of(e);
+        if (!se || !order.later_than(*se, *sd)) continue;
+        out.push_back(make_finding(rule_id::stage_order, opts, {{"duty", d}, {"needs", e}},
+                                   {{"stages", ref_list{element_ref{*sd}, element_ref{*se}}}},
+                                   quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " +
+                                       quoted(m, e) + ", which comes later (stage " + quoted(m, *se) +
+                                       "); move one of them or drop the dependency"));
     }
+}
 
+template <class Traits>
+void dependency_cycle_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
     if (opts.enabled(rule_id::dependency_cycle)) {
-        auto const n = m.template count<duty_id>();
+        auto const n = m.template id_bound<duty_id>();
         std::vector<std::uint32_t> in_degree(n, 0), out_degree(n, 0);
         std::vector<std::uint8_t> self_loop(n, 0);
         bool any = false;
@@ -126,6 +127,15 @@ void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::v
                                        std::move(message)));
         }
     }
+}
+
+template <class Traits>
+void order_rules(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+    if (opts.enabled(rule_id::stage_order) && m.template count<stage_id>() > 1) {
+        stage_order const order{m};
+        for (duty_id d : m.duties()) stage_order_of(m, order, opts, d, out);
+    }
+    dependency_cycle_rule(m, opts, out);
 }
 
 } // namespace detail

@@ -1,8 +1,11 @@
-// Append-only storage for one relation kind: a flat vector of edge records, threaded into per-source and
-// per-target singly linked lists (in insertion order). 16 bytes plus the payload per relation, no
-// allocation per relation beyond amortised vector growth.
+// Storage for one relation kind: a flat vector of edge records, threaded into per-source and per-target
+// singly linked lists (in insertion order). 16 bytes plus the payload per relation, no allocation per
+// relation beyond amortised vector growth. A removed edge is unlinked from both lists and its record stays
+// as a tombstone (its index is never reused); see remove().
 #ifndef SAMVERKAN_DETAIL_EDGE_TABLE_HPP
 #define SAMVERKAN_DETAIL_EDGE_TABLE_HPP
+
+#include <samverkan/detail/tombstones.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -70,7 +73,13 @@ public:
     using out_range = edge_chain<record, &record::next_out>;
     using in_range = edge_chain<record, &record::next_in>;
 
-    [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
+    /// Number of live edges.
+    [[nodiscard]] std::size_t size() const noexcept { return records_.size() - dead_.count(); }
+    /// One past the largest edge index issued (live or removed): the size of per-edge arrays.
+    [[nodiscard]] std::size_t bound() const noexcept { return records_.size(); }
+    /// Whether edge `e` was removed.
+    [[nodiscard]] bool dead(std::uint32_t e) const noexcept { return dead_.dead(e); }
+    [[nodiscard]] tombstones const& removed() const noexcept { return dead_; }
     [[nodiscard]] record const& operator[](std::uint32_t e) const noexcept { return records_[e]; }
     [[nodiscard]] record& at(std::uint32_t e) noexcept { return records_[e]; }
 
@@ -104,6 +113,20 @@ public:
         return e;
     }
 
+    /// Makes room to mark every edge removed; the only allocating step of a removal (call it first).
+    void prepare_remove() { dead_.prepare(records_.size()); }
+
+    /// Unlinks edge `e` from its two lists and marks it removed. O(out_degree(source) + in_degree(target)).
+    /// Precondition: prepare_remove() since the last add(), and `e` is live.
+    void remove(std::uint32_t e) noexcept {
+        auto& r = records_[e];
+        unlink(out_[r.source.index()], e, &record::next_out);
+        unlink(in_[r.target.index()], e, &record::next_in);
+        r.next_out = npos;
+        r.next_in = npos;
+        dead_.kill(e);
+    }
+
     /// Room for `records` edges in all, and list heads for `sources` and `targets` elements, so that adding
     /// them does not regrow a vector (a regrowth briefly holds the old and the new array).
     void reserve(std::size_t records, std::size_t sources = 0, std::size_t targets = 0) {
@@ -135,7 +158,18 @@ private:
         ++l.degree;
     }
 
+    void unlink(list& l, std::uint32_t e, std::uint32_t record::*next) noexcept {
+        std::uint32_t prev = npos;
+        for (std::uint32_t at = l.head; at != e; at = records_[at].*next) prev = at;
+        std::uint32_t const after = records_[e].*next;
+        if (prev == npos) l.head = after;
+        else records_[prev].*next = after;
+        if (l.tail == e) l.tail = prev;
+        --l.degree;
+    }
+
     std::vector<record> records_;
+    tombstones dead_;
     std::vector<list> out_;
     std::vector<list> in_;
 };

@@ -38,6 +38,25 @@ public:
         ++size_;
     }
 
+    /// Removes `index`, stored under `key`. O(1) expected, noexcept (backward-shift deletion: the probe
+    /// sequences stay unbroken, so no tombstone slots). Precondition: `index` is present under `key`.
+    void erase(std::string_view key, std::uint32_t index) noexcept {
+        std::size_t const mask = slots_.size() - 1;
+        std::size_t i = tag(key) & mask;
+        while (slots_[i] != 0 && !(index_of(slots_[i]) == index && tag_of(slots_[i]) == tag(key))) i = (i + 1) & mask;
+        if (slots_[i] == 0) return;
+        for (std::size_t j = (i + 1) & mask; slots_[j] != 0; j = (j + 1) & mask) {
+            std::size_t const home = tag_of(slots_[j]) & mask;
+            // slot j may move to the hole at i when its home is not in the cyclic range (i, j]
+            bool const stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (stays) continue;
+            slots_[i] = slots_[j];
+            i = j;
+        }
+        slots_[i] = 0;
+        --size_;
+    }
+
     /// Pre-sizes the table for `n` keys.
     template <class KeyOf>
     void reserve(std::size_t n, KeyOf const& /*key_of*/) {

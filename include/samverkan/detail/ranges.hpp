@@ -12,7 +12,8 @@
 
 namespace samverkan::detail {
 
-/// The ids Id{first} ... Id{last - 1}.
+/// The ids Id{first} ... Id{last - 1} that are not marked in `dead` (a bit per index; nullptr: none is).
+/// Bidirectional; size() is the number of ids the range visits.
 template <class Id>
 class id_range {
 public:
@@ -21,39 +22,61 @@ public:
         using value_type = Id;
         using difference_type = std::ptrdiff_t;
         using reference = Id;
-        using iterator_category = std::random_access_iterator_tag;
+        using iterator_category = std::bidirectional_iterator_tag;
         iterator() = default;
-        explicit iterator(std::uint32_t i) noexcept : i_{i} {}
+        iterator(std::uint32_t i, std::uint32_t last, std::uint64_t const* dead) noexcept
+            : i_{i}, last_{last}, dead_{dead} {
+            skip_forward();
+        }
         Id operator*() const noexcept { return Id{i_}; }
-        Id operator[](difference_type n) const noexcept { return Id{static_cast<std::uint32_t>(i_ + n)}; }
-        iterator& operator++() noexcept { return ++i_, *this; }
-        iterator operator++(int) noexcept { return iterator{i_++}; }
-        iterator& operator--() noexcept { return --i_, *this; }
-        iterator operator--(int) noexcept { return iterator{i_--}; }
-        iterator& operator+=(difference_type n) noexcept { return i_ = static_cast<std::uint32_t>(i_ + n), *this; }
-        iterator& operator-=(difference_type n) noexcept { return i_ = static_cast<std::uint32_t>(i_ - n), *this; }
-        friend iterator operator+(iterator a, difference_type n) noexcept { return a += n; }
-        friend iterator operator+(difference_type n, iterator a) noexcept { return a += n; }
-        friend iterator operator-(iterator a, difference_type n) noexcept { return a -= n; }
-        friend difference_type operator-(iterator a, iterator b) noexcept {
-            return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+        iterator& operator++() noexcept {
+            ++i_;
+            skip_forward();
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++*this;
+            return old;
+        }
+        iterator& operator--() noexcept {
+            --i_;
+            while (dead_ != nullptr && is_dead(i_)) --i_;
+            return *this;
+        }
+        iterator operator--(int) noexcept {
+            iterator old = *this;
+            --*this;
+            return old;
         }
         friend bool operator==(iterator a, iterator b) noexcept { return a.i_ == b.i_; }
-        friend auto operator<=>(iterator a, iterator b) noexcept { return a.i_ <=> b.i_; }
 
     private:
+        [[nodiscard]] bool is_dead(std::uint32_t i) const noexcept { return ((dead_[i / 64] >> (i % 64)) & 1U) != 0; }
+        void skip_forward() noexcept {
+            if (dead_ != nullptr)
+                while (i_ < last_ && is_dead(i_)) ++i_;
+        }
         std::uint32_t i_ = 0;
+        std::uint32_t last_ = 0;
+        std::uint64_t const* dead_ = nullptr;
     };
 
     id_range() = default;
-    id_range(std::uint32_t first, std::uint32_t last) noexcept : first_{first}, last_{last} {}
-    [[nodiscard]] iterator begin() const noexcept { return iterator{first_}; }
-    [[nodiscard]] iterator end() const noexcept { return iterator{last_}; }
-    [[nodiscard]] std::size_t size() const noexcept { return last_ - first_; }
-    [[nodiscard]] bool empty() const noexcept { return first_ == last_; }
+    /// `dead` must have a bit for every index below `last` (or be nullptr); `live` is the number of ids
+    /// in [first, last) not marked.
+    id_range(std::uint32_t first, std::uint32_t last, std::uint64_t const* dead = nullptr,
+             std::size_t live = static_cast<std::size_t>(-1)) noexcept
+        : first_{first}, last_{last}, dead_{dead}, live_{live == static_cast<std::size_t>(-1) ? last - first : live} {}
+    [[nodiscard]] iterator begin() const noexcept { return iterator{first_, last_, dead_}; }
+    [[nodiscard]] iterator end() const noexcept { return iterator{last_, last_, dead_}; }
+    [[nodiscard]] std::size_t size() const noexcept { return live_; }
+    [[nodiscard]] bool empty() const noexcept { return live_ == 0; }
 
 private:
     std::uint32_t first_ = 0, last_ = 0;
+    std::uint64_t const* dead_ = nullptr;
+    std::size_t live_ = 0;
 };
 
 /// A pair of iterators as a range.

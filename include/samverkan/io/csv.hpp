@@ -241,7 +241,7 @@ void write_raci_csv(std::ostream& os, basic_model<Traits> const& m) {
     }
     line += "\r\n";
     os << line;
-    std::vector<std::uint8_t> roles(m.template count<actor_id>(), 0);
+    std::vector<std::uint8_t> roles(m.template id_bound<actor_id>(), 0);
     std::vector<actor_id> touched;
     for (duty_id d : m.duties()) {
         for (assignment const& x : m.raci_of(d)) {

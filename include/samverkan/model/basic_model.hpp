@@ -12,14 +12,37 @@
 // Guarantees (the same as a valid model file): ids are unique per kind, every reference resolves, the
 // stage order is acyclic and the scopes form a forest. An operation that would break one throws
 // samverkan::error naming the elements, and leaves the model unchanged (strong guarantee, also on
-// bad_alloc). Ids are dense indices in insertion order; elements are never removed.
+// bad_alloc). The guarantees hold after every edit.
 //
-// Preconditions (checked by assert in debug builds): every id passed in was issued by this model.
+// Edits (section "editing" below): remove(id) removes an element of any kind together with every relation
+// that names it (holdings and delegations whose reach names a removed scope or stage included); unassign,
+// unrequire, unneed, unorder, unnest, remove_member, clear_coordinator, uncover, revoke and undelegate
+// remove one relation; set_reach, reassign, place, set_coordinator, update and rename replace one.
+// Removing a stage or scope that still places a duty or forum throws (move them first with place).
+//
+// Ids are stable handles: an id keeps meaning the same element for the model's lifetime, and a removed
+// element's index is never reused (its slot stays as a tombstone; the id *text* becomes free and may be
+// given to a new element, which gets a new index). The same holds for holding_id and delegation_id.
+// Iteration (stages(), actors(), ..., holdings(), ids<Id>()) visits the live ids in increasing index, that
+// is in insertion order; relation lists (raci_of, members, ...) are in the order the relations were made.
+// count<Id>() is the number of live elements; id_bound<Id>() the number of indices issued (size per-id
+// arrays with it); contains(id) tells a live id from a removed one. A model built by edits therefore
+// writes (io/json) exactly the bytes of the model read back from that output, and audits to the same
+// report.
+//
+// Preconditions (checked by assert in debug builds): every id passed in was issued by this model and is
+// live, except for contains() and operator[] (a removed element's data stays readable, so that a finding
+// about it, such as one an incremental audit reports as removed, can still be printed).
+//
+// Concurrency: a basic_model is a value with no hidden mutable state: any number of threads may call const
+// member functions (and so audit(), the writers and the exporters) on one model at once; an edit (any
+// non-const member function) must not run concurrently with any other access to the same model.
 //
 // Storage: elements in dense vectors per kind; the stage order and the scope forest in Boost.Graph
-// adjacency lists (stage_graph(), scope_graph()); the bulk relations in append-only edge tables of
-// 16 bytes per relation (see detail/edge_table.hpp). relation_graph(m) (model/graph_view.hpp) gives the
-// whole model as one Boost.Graph CSR graph.
+// adjacency lists (stage_graph(), scope_graph()); the bulk relations in edge tables of 16 bytes per
+// relation (see detail/edge_table.hpp). Removed elements and relations keep their slots (a bit each marks
+// them; nothing is allocated for that until the first removal). relation_graph(m) (model/graph_view.hpp)
+// gives the whole model as one Boost.Graph CSR graph (removed elements are isolated vertices there).
 #ifndef SAMVERKAN_MODEL_BASIC_MODEL_HPP
 #define SAMVERKAN_MODEL_BASIC_MODEL_HPP
 
@@ -27,6 +50,7 @@
 #include <samverkan/detail/edge_table.hpp>
 #include <samverkan/detail/id_index.hpp>
 #include <samverkan/detail/ranges.hpp>
+#include <samverkan/detail/tombstones.hpp>
 #include <samverkan/error.hpp>
 #include <samverkan/model/elements.hpp>
 #include <samverkan/model/ids.hpp>
@@ -356,6 +380,281 @@ public:
         duty_scope_[d.index()] = raw(where.scope);
     }
 
+    /// Moves a forum to another scope (none: everywhere). O(1).
+    void place(forum_id f, forum_placement where) {
+        check(f);
+        check_opt(where.scope);
+        forum_scope_[f.index()] = raw(where.scope);
+    }
+
+    // ---- editing: removing elements and relations, replacing relations ---------------------------------------
+    // Each edit checks first, allocates next and only then changes the model in steps that cannot fail, so
+    // a throw (samverkan::error or bad_alloc) leaves the model exactly as it was. See the top of this header
+    // for what happens to ids.
+
+    /// Removes actor `a` with its holdings, the delegations from and to it, its RACI entries and its
+    /// memberships; a forum it coordinated has no coordinator afterwards. O(its relations x the degrees at
+    /// their other ends + forums).
+    void remove(actor_id a) {
+        check(a);
+        auto const hs = collect(holdings_.out(a));
+        auto ds = collect(delegations_.out(a));
+        for (std::uint32_t e : delegations_.in(a))
+            if (delegations_[e].source != a) ds.push_back(e);
+        auto const as = collect(assignments_.out(a));
+        auto const ms = collect(members_.in(a));
+        std::vector<std::uint32_t> coordinated;
+        for (std::uint32_t f = 0; f < forum_coordinator_.size(); ++f)
+            if (forum_coordinator_[f] == a.index()) coordinated.push_back(f);
+        holdings_.prepare_remove();
+        delegations_.prepare_remove();
+        assignments_.prepare_remove();
+        members_.prepare_remove();
+        dead<actor_id>().prepare(actors_.size());
+        // nothing below throws
+        remove_all(holdings_, hs);
+        remove_all(delegations_, ds);
+        remove_all(assignments_, as);
+        remove_all(members_, ms);
+        for (std::uint32_t f : coordinated) forum_coordinator_[f] = detail::npos;
+        retire(a);
+    }
+
+    /// Removes mandate `mnd` with its holdings, its delegations and the requirements of it.
+    /// O(its relations x degrees + delegations).
+    void remove(mandate_id mnd) {
+        check(mnd);
+        auto const hs = collect(holdings_.in(mnd));
+        auto const rs = collect(requirements_.in(mnd));
+        std::vector<std::uint32_t> ds;
+        for (std::uint32_t e = 0; e < delegations_.bound(); ++e)
+            if (!delegations_.dead(e) && delegations_[e].payload.mandate == mnd) ds.push_back(e);
+        holdings_.prepare_remove();
+        delegations_.prepare_remove();
+        requirements_.prepare_remove();
+        dead<mandate_id>().prepare(mandates_.size());
+        remove_all(holdings_, hs);
+        remove_all(delegations_, ds);
+        remove_all(requirements_, rs);
+        retire(mnd);
+    }
+
+    /// Removes duty `d` with its RACI entries, its requirements, its needs links (both ways) and the forum
+    /// covers of it. O(its relations x degrees).
+    void remove(duty_id d) {
+        check(d);
+        auto const as = collect(assignments_.in(d));
+        auto const rs = collect(requirements_.out(d));
+        auto ns = collect(needs_.out(d));
+        for (std::uint32_t e : needs_.in(d))
+            if (needs_[e].source != d) ns.push_back(e);
+        auto const cs = collect(covers_.in(d));
+        assignments_.prepare_remove();
+        requirements_.prepare_remove();
+        needs_.prepare_remove();
+        covers_.prepare_remove();
+        dead<duty_id>().prepare(duties_.size());
+        remove_all(assignments_, as);
+        remove_all(requirements_, rs);
+        remove_all(needs_, ns);
+        remove_all(covers_, cs);
+        duty_stage_[d.index()] = detail::npos;
+        duty_scope_[d.index()] = detail::npos;
+        retire(d);
+    }
+
+    /// Removes forum `f` with its memberships, its coordinator link and its covers. O(its relations x degrees).
+    void remove(forum_id f) {
+        check(f);
+        auto const ms = collect(members_.out(f));
+        auto const cs = collect(covers_.out(f));
+        members_.prepare_remove();
+        covers_.prepare_remove();
+        dead<forum_id>().prepare(forums_.size());
+        remove_all(members_, ms);
+        remove_all(covers_, cs);
+        forum_coordinator_[f.index()] = detail::npos;
+        forum_scope_[f.index()] = detail::npos;
+        retire(f);
+    }
+
+    /// Removes stage `s` with its "after" links (both ways) and the holdings and delegations whose reach
+    /// names it. Throws samverkan::error, naming the duty, if a duty is still placed at `s` (move it first
+    /// with place). O(duties + holdings + delegations + its links).
+    void remove(stage_id s) {
+        check(s);
+        for (std::size_t d = 0; d < duty_stage_.size(); ++d)
+            if (duty_stage_[d] == s.index())
+                throw error{"stage \"" + std::string{std::string_view{stages_[s.index()].id}} +
+                            "\" cannot be removed: duty \"" + std::string{std::string_view{duties_[d].id}} +
+                            "\" is placed at it (place the duty elsewhere first)"};
+        auto const names = [&](reach_payload const& p) {
+            auto const v = view(p);
+            return std::find(v.stages.begin(), v.stages.end(), s) != v.stages.end();
+        };
+        auto const hs = live_where(holdings_, [&](auto const& r) { return names(r.payload); });
+        auto const ds = live_where(delegations_, [&](auto const& r) { return names(r.payload.where); });
+        holdings_.prepare_remove();
+        delegations_.prepare_remove();
+        dead<stage_id>().prepare(stages_.size());
+        remove_all(holdings_, hs);
+        remove_all(delegations_, ds);
+        boost::clear_vertex(s.index(), stage_graph_);
+        retire(s);
+    }
+
+    /// Removes scope `s` with its "within" links (the scopes directly within it become outermost scopes)
+    /// and the holdings and delegations whose reach is `s`. Throws samverkan::error, naming the element, if
+    /// a duty or forum is still placed in `s` (move it first with place). O(duties + forums + holdings +
+    /// delegations + its links).
+    void remove(scope_id s) {
+        check(s);
+        auto const placed = [&](auto const& where, auto const& elements, std::string_view kind) {
+            for (std::size_t i = 0; i < where.size(); ++i)
+                if (where[i] == s.index())
+                    throw error{"scope \"" + std::string{std::string_view{scopes_[s.index()].id}} +
+                                "\" cannot be removed: " + std::string{kind} + " \"" +
+                                std::string{std::string_view{elements[i].id}} +
+                                "\" is placed in it (place it elsewhere first)"};
+        };
+        placed(duty_scope_, duties_, "duty");
+        placed(forum_scope_, forums_, "forum");
+        auto const hs = live_where(holdings_, [&](auto const& r) { return r.payload.scope == s.index(); });
+        auto const ds = live_where(delegations_, [&](auto const& r) { return r.payload.where.scope == s.index(); });
+        holdings_.prepare_remove();
+        delegations_.prepare_remove();
+        dead<scope_id>().prepare(scopes_.size());
+        remove_all(holdings_, hs);
+        remove_all(delegations_, ds);
+        boost::clear_vertex(s.index(), scope_graph_);
+        retire(s);
+    }
+
+    /// Gives element `id` another id text (every relation keeps naming it: relations refer to the element,
+    /// not to its text). Throws samverkan::error if another element of the kind has that id. O(1) expected.
+    template <element_id Id>
+    void rename(Id id, std::string new_id) {
+        check(id);
+        auto& elements = store<Id>();
+        auto& slot = elements[id.index()];
+        if (std::string_view{slot.id} == std::string_view{new_id}) return;
+        if (find<Id>(new_id))
+            throw error{"cannot rename " + std::string{Id::tag_type::name} + " \"" +
+                        std::string{std::string_view{slot.id}} + "\" to \"" + new_id + "\": duplicate " +
+                        std::string{Id::tag_type::name} + " id \"" + new_id + "\""};
+        auto value = slot;                                     // may throw: nothing changed yet
+        value.id = std::move(new_id);
+        index<Id>().reserve(index_size<Id>() + 1, key_of<Id>()); // may throw: nothing changed yet
+        index<Id>().erase(std::string_view{slot.id}, id.index());
+        slot = std::move(value);
+        index<Id>().insert(id.index(), key_of<Id>()); // cannot grow: room reserved above
+    }
+
+    /// Removes holding `h` (the "holds" entry). Precondition: `h` is live. O(degrees).
+    void revoke(holding_id h) {
+        assert(contains(h));
+        holdings_.prepare_remove();
+        holdings_.remove(h.index());
+    }
+    /// Removes delegation `d`. Precondition: `d` is live. O(degrees).
+    void undelegate(delegation_id d) {
+        assert(contains(d));
+        delegations_.prepare_remove();
+        delegations_.remove(d.index());
+    }
+    /// Replaces the reach of a holding or delegation, keeping its place and attributes. O(|stages|).
+    void set_reach(holding_id h, reach const& where) {
+        assert(contains(h));
+        auto const p = make_reach(where);
+        auto& payload = holdings_.at(h.index()).payload;
+        payload = reach_payload{p.scope, p.stages_begin, p.stages_count, payload.attributes};
+    }
+    void set_reach(delegation_id d, reach const& where) {
+        assert(contains(d));
+        auto const p = make_reach(where);
+        auto& payload = delegations_.at(d.index()).payload.where;
+        payload = reach_payload{p.scope, p.stages_begin, p.stages_count, payload.attributes};
+    }
+
+    /// Removes actor `a`'s `role` on duty `d`. Returns false (and changes nothing) if it did not have it.
+    bool unassign(actor_id a, duty_id d, raci role) {
+        check(a);
+        check(d);
+        auto const e = assignments_.find(a, d, [role](raci r) { return r == role; });
+        if (e == detail::npos) return false;
+        assignments_.prepare_remove();
+        assignments_.remove(e);
+        return true;
+    }
+    /// Changes actor `a`'s role `from` on duty `d` into `to`, keeping its place in the RACI list. Returns
+    /// false (and changes nothing) if `a` has no role `from` on `d`; if it already has `to`, the `from`
+    /// entry is removed.
+    bool reassign(actor_id a, duty_id d, raci from, raci to) {
+        check(a);
+        check(d);
+        auto const e = assignments_.find(a, d, [from](raci r) { return r == from; });
+        if (e == detail::npos) return false;
+        if (from == to) return true;
+        if (assignments_.find(a, d, [to](raci r) { return r == to; }) != detail::npos) {
+            assignments_.prepare_remove();
+            assignments_.remove(e);
+        } else {
+            assignments_.at(e).payload = to;
+        }
+        return true;
+    }
+    /// Duty `d` no longer requires mandate `m`. Returns false if it did not.
+    bool unrequire(duty_id d, mandate_id m) { return disconnect_set(requirements_, d, m); }
+    /// Duty `d` no longer needs duty `e`. Returns false if it did not.
+    bool unneed(duty_id d, duty_id e) { return disconnect_set(needs_, d, e); }
+    /// Actor `a` is no longer a member of forum `f` (a coordinator stays one). Returns false if it was not.
+    bool remove_member(forum_id f, actor_id a) { return disconnect_set(members_, f, a); }
+    /// Forum `f` no longer covers duty `d`. Returns false if it did not.
+    bool uncover(forum_id f, duty_id d) { return disconnect_set(covers_, f, d); }
+    /// Forum `f` has no coordinator any more. Returns false if it had none.
+    bool clear_coordinator(forum_id f) {
+        check(f);
+        bool const had = forum_coordinator_[f.index()] != detail::npos;
+        forum_coordinator_[f.index()] = detail::npos;
+        return had;
+    }
+    /// Stage `later` no longer comes directly after `earlier`. Returns false if it did not. O(links of later).
+    bool unorder(stage_id later, stage_id earlier) {
+        check(later);
+        check(earlier);
+        if (!boost::edge(later.index(), earlier.index(), stage_graph_).second) return false;
+        boost::remove_edge(later.index(), earlier.index(), stage_graph_);
+        return true;
+    }
+    /// Scope `inner` no longer lies within its enclosing scope (it becomes outermost). Returns false if it
+    /// had none.
+    bool unnest(scope_id inner) {
+        auto const p = parent(inner);
+        if (!p) return false;
+        boost::remove_edge(inner.index(), p->index(), scope_graph_);
+        return true;
+    }
+
+    /// Generic removal of a relation without data: `m.disconnect<relation::needs>(d, e)`. Returns false if
+    /// there was no such relation. (holds, delegates: revoke, undelegate; assigned: unassign.)
+    template <relation_type R, class From, class To>
+    bool disconnect(From from, To to) {
+        static_assert(connects<R, From, To>,
+                      "disconnect<R>(from, to): the ids must have the kinds R declares (R::source, R::target)");
+        if constexpr (std::same_as<R, relation::requires_mandate>) return unrequire(from, to);
+        else if constexpr (std::same_as<R, relation::needs>) return unneed(from, to);
+        else if constexpr (std::same_as<R, relation::after>) return unorder(from, to);
+        else if constexpr (std::same_as<R, relation::within>) return parent(from) == std::optional{to} && unnest(from);
+        else if constexpr (std::same_as<R, relation::member>) return remove_member(from, to);
+        else if constexpr (std::same_as<R, relation::covers>) return uncover(from, to);
+        else if constexpr (std::same_as<R, relation::coordinated_by>)
+            return coordinator(from) == std::optional{to} && clear_coordinator(from);
+        else {
+            static_assert(!std::same_as<R, R>, "disconnect<R>: use revoke, undelegate or unassign");
+            return false;
+        }
+    }
+
     // ---- element access ------------------------------------------------------------------------------------
     [[nodiscard]] stage_type const& operator[](stage_id id) const noexcept { return at(stages_, id); }
     [[nodiscard]] scope_type const& operator[](scope_id id) const noexcept { return at(scopes_, id); }
@@ -380,20 +679,34 @@ public:
         return display_name((*this)[id]);
     }
 
-    /// Number of elements of a kind: `m.count<actor_id>()`.
+    /// Number of live elements of a kind: `m.count<actor_id>()`. O(1).
     template <element_id Id>
     [[nodiscard]] std::size_t count() const noexcept {
-        return store<Id>().size();
+        return store<Id>().size() - dead<Id>().count();
     }
 
-    /// All ids of a kind, in insertion order: `for (actor_id a : m.ids<actor_id>())`.
+    /// Number of indices issued for a kind, live and removed: every id of the kind has index() below it,
+    /// so it is the size of an array indexed by id. Also for holding_id and delegation_id. O(1).
+    template <class Id>
+    [[nodiscard]] std::size_t id_bound() const noexcept {
+        if constexpr (std::same_as<Id, holding_id>) return holdings_.bound();
+        else if constexpr (std::same_as<Id, delegation_id>) return delegations_.bound();
+        else return store<Id>().size();
+    }
+
+    /// Whether `id` names a live element (or holding, or delegation) of this model: issued and not removed.
+    template <class Id>
+    [[nodiscard]] bool contains(Id id) const noexcept {
+        return id.index() < id_bound<Id>() && !dead<Id>().dead(id.index());
+    }
+
+    /// All live ids of a kind, in insertion order: `for (actor_id a : m.ids<actor_id>())`. size() is the
+    /// number of live ids.
     template <class Id>
     [[nodiscard]] auto ids() const noexcept {
-        std::size_t n = 0;
-        if constexpr (std::same_as<Id, holding_id>) n = holdings_.size();
-        else if constexpr (std::same_as<Id, delegation_id>) n = delegations_.size();
-        else n = store<Id>().size();
-        return detail::id_range<Id>{0, static_cast<std::uint32_t>(n)};
+        auto const& d = dead<Id>();
+        auto const n = id_bound<Id>();
+        return detail::id_range<Id>{0, static_cast<std::uint32_t>(n), d.words(), n - d.count()};
     }
     [[nodiscard]] auto stages() const noexcept { return ids<stage_id>(); }
     [[nodiscard]] auto scopes() const noexcept { return ids<scope_id>(); }
@@ -533,7 +846,7 @@ public:
     template <relation_type R>
     void reserve_relations(std::size_t n) {
         auto const ends = [&](auto& table) {
-            table.reserve(n, count<typename R::source>(), count<typename R::target>());
+            table.reserve(n, id_bound<typename R::source>(), id_bound<typename R::target>());
         };
         if constexpr (std::same_as<R, relation::holds>) ends(holdings_);
         else if constexpr (std::same_as<R, relation::delegates>) ends(delegations_);
@@ -595,6 +908,7 @@ private:
 
     template <class Vector, class Id>
     static auto const& at(Vector const& v, Id id) noexcept {
+        // a removed element's data stays readable, so findings about it can still be printed
         assert(id.index() < v.size() && "samverkan: an id that this model did not issue");
         return v[id.index()];
     }
@@ -602,6 +916,7 @@ private:
     template <element_id Id>
     void check(Id id) const noexcept {
         assert(id.index() < store<Id>().size() && "samverkan: an id that this model did not issue");
+        assert(!dead<Id>().dead(id.index()) && "samverkan: an id of a removed element");
         (void)id;
     }
     template <element_id Id>
@@ -633,6 +948,58 @@ private:
     template <element_id Id>
     detail::id_index const& index() const noexcept {
         return indices_[static_cast<std::size_t>(kind_of<Id>)];
+    }
+
+    template <class Id>
+    detail::tombstones& dead() noexcept {
+        return removed_[static_cast<std::size_t>(kind_of<Id>)];
+    }
+    template <class Id>
+    detail::tombstones const& dead() const noexcept {
+        if constexpr (std::same_as<Id, holding_id>) return holdings_.removed();
+        else if constexpr (std::same_as<Id, delegation_id>) return delegations_.removed();
+        else return removed_[static_cast<std::size_t>(kind_of<Id>)];
+    }
+    template <element_id Id>
+    auto key_of() const noexcept {
+        return [&elements = store<Id>()](std::uint32_t k) -> std::string_view { return elements[k].id; };
+    }
+    template <element_id Id>
+    std::size_t index_size() const noexcept {
+        return count<Id>();
+    }
+    /// Marks element `id` removed: its id text leaves the index. Precondition: dead<Id>().prepare() done.
+    template <element_id Id>
+    void retire(Id id) noexcept {
+        index<Id>().erase(std::string_view{store<Id>()[id.index()].id}, id.index());
+        dead<Id>().kill(id.index());
+    }
+    template <class Range>
+    static std::vector<std::uint32_t> collect(Range const& r) {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t e : r) out.push_back(e);
+        return out;
+    }
+    template <class Table, class Pred>
+    static std::vector<std::uint32_t> live_where(Table const& t, Pred const& pred) {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t e = 0; e < t.bound(); ++e)
+            if (!t.dead(e) && pred(t[e])) out.push_back(e);
+        return out;
+    }
+    template <class Table>
+    static void remove_all(Table& t, std::vector<std::uint32_t> const& edges) noexcept {
+        for (std::uint32_t e : edges) t.remove(e);
+    }
+    template <class Table, class S, class T>
+    bool disconnect_set(Table& table, S s, T t) {
+        check(s);
+        check(t);
+        auto const e = table.find(s, t, [](auto const&) { return true; });
+        if (e == detail::npos) return false;
+        table.prepare_remove();
+        table.remove(e);
+        return true;
     }
 
     template <element_id Id, class T>
@@ -719,6 +1086,7 @@ private:
     std::vector<duty_type> duties_;
     std::vector<forum_type> forums_;
     detail::id_index indices_[6];
+    detail::tombstones removed_[6];
 
     std::vector<std::uint32_t> duty_stage_, duty_scope_, forum_scope_, forum_coordinator_;
     structure_graph stage_graph_, scope_graph_;

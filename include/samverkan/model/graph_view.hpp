@@ -43,9 +43,9 @@ struct vertex_numbering {
 template <class Traits>
 [[nodiscard]] vertex_numbering numbering(basic_model<Traits> const& m) noexcept {
     vertex_numbering n;
-    std::size_t const counts[] = {m.template count<stage_id>(), m.template count<scope_id>(),
-                                  m.template count<actor_id>(), m.template count<mandate_id>(),
-                                  m.template count<duty_id>(),  m.template count<forum_id>()};
+    std::size_t const counts[] = {m.template id_bound<stage_id>(), m.template id_bound<scope_id>(),
+                                  m.template id_bound<actor_id>(), m.template id_bound<mandate_id>(),
+                                  m.template id_bound<duty_id>(),  m.template id_bound<forum_id>()};
     for (std::size_t k = 0; k < 6; ++k) n.offset[k + 1] = n.offset[k] + counts[k];
     return n;
 }

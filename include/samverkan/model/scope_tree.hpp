@@ -25,9 +25,9 @@ public:
 
     template <class Traits>
     explicit scope_tree(basic_model<Traits> const& m)
-        : enter_(m.template count<scope_id>()),
-          leave_(m.template count<scope_id>()),
-          depth_(m.template count<scope_id>()) {
+        : enter_(m.template id_bound<scope_id>()),
+          leave_(m.template id_bound<scope_id>()),
+          depth_(m.template id_bound<scope_id>()) {
         std::uint32_t clock = 0;
         std::vector<std::pair<scope_id, bool>> stack;
         for (scope_id root : m.scopes()) {

@@ -25,7 +25,7 @@ public:
 
     template <class Traits>
     explicit stage_order(basic_model<Traits> const& m)
-        : n_{m.template count<stage_id>()}, words_{(n_ + 63) / 64}, bits_(n_ * words_, 0) {
+        : n_{m.template id_bound<stage_id>()}, words_{(n_ + 63) / 64}, bits_(n_ * words_, 0) {
         // depth-first post-order over "after" links, so every earlier stage is finished first
         std::vector<std::uint8_t> state(n_, 0);
         std::vector<std::pair<stage_id, bool>> stack;

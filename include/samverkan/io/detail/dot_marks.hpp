@@ -88,14 +88,14 @@ private:
     /// Whether `e` names an element of `m` (a report of another model may not).
     template <class Traits>
     static bool exists(basic_model<Traits> const& m, element_ref e) noexcept {
-        return std::visit([&](auto id) { return id.index() < m.template count<decltype(id)>(); }, e);
+        return std::visit([&](auto id) { return m.contains(id); }, e);
     }
 
     /// The subject `key` as one element of kind Id, if it is one that exists in `m`.
     template <element_id Id, class Traits>
     static std::optional<Id> one(basic_model<Traits> const& m, finding const& f, std::string_view key) {
         auto id = f.subject_id<Id>(key);
-        if (id && id->index() >= m.template count<Id>()) return std::nullopt;
+        if (id && !m.contains(*id)) return std::nullopt;
         return id;
     }
 
@@ -108,7 +108,7 @@ private:
                 for (auto const& r : *refs)
                     if (r)
                         if (auto const* id = std::get_if<Id>(&*r))
-                            if (id->index() < m.template count<Id>()) out.push_back(*id);
+                            if (m.contains(*id)) out.push_back(*id);
         std::sort(out.begin(), out.end());
         return out;
     }
