@@ -8,6 +8,7 @@ audit of the unchanged model is computed once per worker too (it is what every s
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import random
@@ -146,8 +147,10 @@ def sweep(client: Any, model: Union[str, "os.PathLike[str]", Model], *, k: int =
     """
     start = time.perf_counter()
     if isinstance(model, Model):
-        source: Any = "model-" + str(abs(hash(model.to_json())))
-        text_future: Any = client.scatter(model.to_json(), broadcast=True, hash=True)
+        text = model.to_json()
+        source: Any = "model-" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        # a key of its own for each call: a hashed key may be released by an earlier call meanwhile
+        text_future: Any = client.scatter(text, broadcast=True, hash=False)
     else:
         source = os.path.abspath(os.fspath(model))
         text_future = None
