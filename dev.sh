@@ -26,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Never add libboost-dev, libboost-all-dev or python3-scipy: they pull in a second Boost next to 1.81.
-build_packages=(g++ make cmake libboost1.81-dev catch2)
+build_packages=(g++ make cmake libboost1.81-dev catch2 libcli11-dev)
 test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
                python3 python3-networkx graphviz
                pybind11-dev python3-dev python3-pybind11 python3-pytest python3-pandas python3-distributed

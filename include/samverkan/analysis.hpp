@@ -1,4 +1,5 @@
-// samverkan/analysis.hpp: the audit, the capability index, every rule family and the user-rule concept.
+// samverkan/analysis.hpp: the audit, the capability index, every rule family, the user-rule concept,
+// and the robustness analyses (withdraw, what_if, resilience, criticality).
 #ifndef SAMVERKAN_ANALYSIS_HPP
 #define SAMVERKAN_ANALYSIS_HPP
 
@@ -13,6 +14,9 @@
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
 #include <samverkan/analysis/order_rules.hpp>
+#include <samverkan/analysis/resilience.hpp>
 #include <samverkan/analysis/user_rule.hpp>
+#include <samverkan/analysis/what_if.hpp>
+#include <samverkan/analysis/withdraw.hpp>
 
 #endif // SAMVERKAN_ANALYSIS_HPP

@@ -5,6 +5,8 @@
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/severity.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -29,6 +31,7 @@ struct summary {
     }
     friend bool operator==(summary const&, summary const&) = default;
 };
+BOOST_DESCRIBE_STRUCT(summary, (), (error, warning, info))
 
 /// The result of an audit: findings sorted by severity, rule id, then subjects (rules.md), and their counts.
 struct report {

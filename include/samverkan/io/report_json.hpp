@@ -43,35 +43,55 @@ public:
         key(1, "model", false);
         if (r.model) append_string(out_, *r.model);
         else out_.append("null");
-        auto const s = r.summary();
         key(1, "summary", false);
-        out_.append("{");
-        key(2, "error", true);
-        out_.append(std::to_string(s.error));
-        key(2, "warning", false);
-        out_.append(std::to_string(s.warning));
-        key(2, "info", false);
-        out_.append(std::to_string(s.info));
-        out_.newline(1);
-        out_.append("}");
+        summary_object(r, 1);
         key(1, "findings", false);
-        if (r.findings.empty()) {
-            out_.append("[]");
-        } else {
-            out_.append("[");
-            for (std::size_t i = 0; i < r.findings.size(); ++i) {
-                if (i > 0) out_.put(',');
-                out_.newline(2);
-                finding_object(r.findings[i]);
-            }
-            out_.newline(1);
-            out_.append("]");
-        }
+        findings_array(r, 1);
         out_.newline(0);
         out_.append("}\n");
     }
 
+    /// Writes `{"summary": {...}, "findings": [...]}` of `r` as a value nested at `level` (the blocks of the
+    /// what-if and diff reports).
+    void summary_and_findings(report const& r, std::size_t level) {
+        out_.append("{");
+        key(level + 1, "summary", true);
+        summary_object(r, level + 1);
+        key(level + 1, "findings", false);
+        findings_array(r, level + 1);
+        out_.newline(level);
+        out_.append("}");
+    }
+
 private:
+    void summary_object(report const& r, std::size_t level) {
+        auto const s = r.summary();
+        out_.append("{");
+        key(level + 1, "error", true);
+        out_.append(std::to_string(s.error));
+        key(level + 1, "warning", false);
+        out_.append(std::to_string(s.warning));
+        key(level + 1, "info", false);
+        out_.append(std::to_string(s.info));
+        out_.newline(level);
+        out_.append("}");
+    }
+
+    void findings_array(report const& r, std::size_t level) {
+        if (r.findings.empty()) {
+            out_.append("[]");
+            return;
+        }
+        out_.append("[");
+        for (std::size_t i = 0; i < r.findings.size(); ++i) {
+            if (i > 0) out_.put(',');
+            out_.newline(level + 1);
+            finding_object(r.findings[i], level + 1);
+        }
+        out_.newline(level);
+        out_.append("]");
+    }
+
     /// Starts a member: separator, new line, indentation, "key": .
     void key(std::size_t level, std::string_view k, bool first) {
         if (!first) out_.put(',');
@@ -80,19 +100,19 @@ private:
         out_.append(": ");
     }
 
-    void finding_object(finding const& f) {
+    void finding_object(finding const& f, std::size_t level) {
         out_.append("{");
-        key(3, "rule", true);
+        key(level + 1, "rule", true);
         append_string(out_, f.rule);
-        key(3, "severity", false);
+        key(level + 1, "severity", false);
         append_string(out_, to_string(f.severity));
-        key(3, "subjects", false);
-        fields(f.subjects, 3);
-        key(3, "message", false);
+        key(level + 1, "subjects", false);
+        fields(f.subjects, level + 1);
+        key(level + 1, "message", false);
         append_string(out_, f.message);
-        key(3, "witness", false);
-        fields(f.witness, 3);
-        out_.newline(2);
+        key(level + 1, "witness", false);
+        fields(f.witness, level + 1);
+        out_.newline(level);
         out_.append("}");
     }
 

@@ -18,7 +18,7 @@
 
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#include <samverkan/io/detail/suggest.hpp>
+#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/model/basic_model.hpp>
 
@@ -34,6 +34,8 @@
 #include <vector>
 
 namespace samverkan::io::detail {
+
+using samverkan::detail::suggester;
 
 /// The keys of each object of the format, in the canonical order the writer uses.
 namespace keys {

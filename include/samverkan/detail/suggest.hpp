@@ -1,8 +1,9 @@
-// "Did you mean ...?": the nearest known id or key to a misspelt one.
+// "Did you mean ...?": the nearest known id, key, option or command to a misspelt one (internal; used by the
+// readers and the command-line tool).
 //
 // Runs only when an error is reported, so it may scan every candidate: O(candidates x |a| x |b|).
-#ifndef SAMVERKAN_IO_DETAIL_SUGGEST_HPP
-#define SAMVERKAN_IO_DETAIL_SUGGEST_HPP
+#ifndef SAMVERKAN_DETAIL_SUGGEST_HPP
+#define SAMVERKAN_DETAIL_SUGGEST_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -11,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace samverkan::io::detail {
+namespace samverkan::detail {
 
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -111,6 +112,6 @@ private:
     std::string best_;
 };
 
-} // namespace samverkan::io::detail
+} // namespace samverkan::detail
 
-#endif // SAMVERKAN_IO_DETAIL_SUGGEST_HPP
+#endif // SAMVERKAN_DETAIL_SUGGEST_HPP

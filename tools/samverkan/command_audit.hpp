@@ -1,0 +1,79 @@
+// samverkan audit FILE: runs the rule catalogue and writes the report (model-format.md, section 3).
+#ifndef SAMVERKAN_TOOLS_COMMAND_AUDIT_HPP
+#define SAMVERKAN_TOOLS_COMMAND_AUDIT_HPP
+
+#include "cli.hpp"
+#include "load.hpp"
+
+#include <samverkan/analysis/audit.hpp>
+#include <samverkan/io/report_json.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace samverkan::tool {
+
+inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
+    struct state {
+        std::vector<std::string> files;
+        std::string format = "text";
+        fail_on_option fail_on;
+        std::vector<std::string> only, skip;
+        bool timings = false;
+    };
+    auto s = std::make_shared<state>();
+    CLI::App* sub = add_subcommand(app, "audit", "Run the rule catalogue over a model and print the findings.");
+    sub->add_option("FILE", s->files, "the model (samverkan/1 JSON; - for standard input)");
+    sub->add_option("--format", s->format, "text for people (default) or json (samverkan-report/1)");
+    s->fail_on.add_to(*sub, "a finding");
+    add_list_option(*sub, "--only", s->only, "run only these rules (comma-separated rule ids; may be repeated)");
+    add_list_option(*sub, "--skip", s->skip, "do not run these rules (comma-separated rule ids; may be repeated)");
+    sub->add_flag("--timings", s->timings, "print the seconds spent loading, auditing and writing on stderr");
+    sub->footer("exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 invalid input or usage.");
+
+    commands.push_back({sub, [s, sub] {
+                            check_extras(*sub);
+                            std::string const file = one_file(s->files, "audit");
+                            one_of("--format", s->format, {"text", "json"});
+                            auto const threshold = s->fail_on.threshold();
+                            audit_options options;
+                            if (!s->only.empty()) {
+                                options.disabled.set();
+                                for (auto const& list : s->only)
+                                    for (auto r : parse_rules(list, "--only"))
+                                        options.disabled.reset(static_cast<std::size_t>(r));
+                            }
+                            for (auto const& list : s->skip)
+                                for (auto r : parse_rules(list, "--skip")) options.skip(r);
+
+                            outcome result;
+                            auto start = clock_type::now();
+                            model const m = load(file);
+                            double const load_s = seconds_since(start);
+                            start = clock_type::now();
+                            report const r = audit(m, options);
+                            double const audit_s = seconds_since(start);
+                            start = clock_type::now();
+                            std::ostringstream os;
+                            if (s->format == "json") io::write_report_json(os, m, r);
+                            else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << r;
+                            result.out = std::move(os).str();
+                            double const write_s = seconds_since(start);
+
+                            if (threshold && r.summary().at_or_above(*threshold) > 0) result.status = exit_findings;
+                            if (s->timings) {
+                                char line[128];
+                                std::snprintf(line, sizeof line, "samverkan: load %.3f s, audit %.3f s, write %.3f s\n",
+                                              load_s, audit_s, write_s);
+                                result.err = line;
+                            }
+                            return result;
+                        }});
+}
+
+} // namespace samverkan::tool
+
+#endif // SAMVERKAN_TOOLS_COMMAND_AUDIT_HPP
