@@ -10,6 +10,8 @@
 #include "command_audit.hpp"
 #include "command_convert.hpp"
 #include "command_generate.hpp"
+#include "command_resilience.hpp"
+#include "command_what_if.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -53,12 +55,14 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", "samverkan " + std::string{samverkan::version_string});
     app.allow_extras();
     app.footer("Run 'samverkan COMMAND --help' for a command's options.\n"
-               "exit status: 0 success; 1 findings at or above --fail-on (audit); 2 invalid input or usage.");
+               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if); 2 invalid input or usage.");
 
     std::vector<command> commands;
     add_audit_command(app, commands);
     add_convert_command(app, commands);
     add_generate_command(app, commands);
+    add_what_if_command(app, commands);
+    add_resilience_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.

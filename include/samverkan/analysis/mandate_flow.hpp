@@ -292,10 +292,11 @@ public:
         for (auto a = head_[n]; a != flow_none; a = arrivals_[a].next) f(items_[arrivals_[a].item].reach);
     }
 
-    /// Appends to `out` the actors of one derivation of origin `item` at node `n` (run with track).
-    void proof(std::uint32_t item, std::uint32_t n, std::vector<actor_id>& out) const {
+    /// Appends to `out` the actors of one derivation of `origin` (as covering() returns it) at node `n`
+    /// (run with track).
+    void proof(std::uint32_t origin, std::uint32_t n, std::vector<actor_id>& out) const {
         // the path from the origin's owner to n, along the recorded predecessors
-        auto const& it = items_[item];
+        auto const& it = items_[origin];
         for (auto v = n;;) {
             out.push_back(g_->actor_of(v));
             if (v == it.owner) break;
