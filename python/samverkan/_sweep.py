@@ -57,11 +57,16 @@ def _run_batch(source: Any, text: Optional[str], batch: Sequence[tuple], details
     out = []
     for index, without in batch:
         r = runner.run(list(without), details)
-        added = r["added"] if details else [
-            {"rule": f["rule"], "severity": f["severity"], "subjects": f["subjects"]} for f in r["added"]]
-        out.append({"scenario": index, "without": r["without"], "added": added,
-                    "added_summary": r["added_summary"], "failing": r["failing"],
-                    **({"removed": r["removed"]} if details else {})})
+        if details:
+            added = r["added"].to_records()
+        else:
+            added = [{"rule": f["rule"], "severity": f["severity"], "subjects": f["subjects"]}
+                     for f in r["added"].to_records()]
+        row = {"scenario": index, "without": r["without"], "added": added,
+               "added_summary": r["added"].summary, "failing": r["failing"]}
+        if details:
+            row["removed"] = r["removed"].to_records()
+        out.append(row)
     return out
 
 

@@ -11,15 +11,21 @@
 #include "scenario.hpp"
 
 #include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/diff.hpp>
+#include <samverkan/analysis/resilience.hpp>
+#include <samverkan/analysis/what_if.hpp>
+#include <samverkan/analysis/withdraw.hpp>
+#include <samverkan/detail/suggest.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/diagnostics/rule_id.hpp>
 #include <samverkan/diagnostics/severity.hpp>
 #include <samverkan/error.hpp>
-#include <samverkan/io/detail/suggest.hpp>
 #include <samverkan/io/graphml.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
+#include <samverkan/io/diff_report.hpp>
 #include <samverkan/io/report_json.hpp>
+#include <samverkan/io/robustness_report.hpp>
 #include <samverkan/version.hpp>
 
 #include <pybind11/pybind11.h>
@@ -128,7 +134,7 @@ model_ptr load_text(std::string_view text, std::string const& source) {
 template <sv::element_id Id>
 Id resolve(sv::model const& m, std::string_view key) {
     if (auto id = m.find<Id>(key)) return *id;
-    sv::io::detail::suggester s{key};
+    sv::detail::suggester s{key};
     for (Id other : m.ids<Id>()) s.offer(m[other].id, m[other].name);
     throw unknown_id{"unknown " + std::string{Id::tag_type::name} + " \"" + std::string{key} + "\"" +
                      (s.found() ? "; did you mean \"" + s.best() + "\"?" : std::string{})};
@@ -234,7 +240,7 @@ std::vector<std::string> rule_list(py::object const& value, char const* what) {
 
 sv::rule_id parse_rule(std::string const& text, char const* what) {
     if (auto r = sv::parse_rule_id(text)) return *r;
-    sv::io::detail::suggester s{text};
+    sv::detail::suggester s{text};
     for (auto r : sv::all_rules()) s.offer(sv::to_string(r));
     throw py::value_error("unknown rule id \"" + text + "\" in " + what +
                           (s.found() ? "; did you mean \"" + s.best() + "\"?" : std::string{}));
@@ -263,7 +269,7 @@ sv::audit_options make_options(py::object const& only, py::object const& skip, p
 
 /// An audit's result kept in C++: the model it speaks of and the sorted findings.
 struct report_data {
-    model_ptr model;
+    std::shared_ptr<sv::model const> model;
     sv::report report;
 };
 using report_ptr = std::shared_ptr<report_data>;
@@ -495,45 +501,59 @@ py::dict element_dict(sv::model const& m, sv::element_kind kind, std::string con
     return a;
 }
 
-// ---- scenarios (withdrawal and what-if) -----------------------------------------------------------------
+// ---- robustness and comparison ----------------------------------------------------------------------------
 
-py::dict scenario_result_obj(sv::model const& base, samverkan_py::scenario_result const& r) {
+report_ptr make_report(std::shared_ptr<sv::model const> m, sv::report r) {
+    auto data = std::make_shared<report_data>();
+    data->model = std::move(m);
+    data->report = std::move(r);
+    return data;
+}
+
+std::vector<sv::actor_id> actor_list(sv::model const& m, std::vector<std::string> const& ids) {
+    if (ids.empty()) throw py::value_error("name at least one actor to withdraw");
+    return resolve_all<sv::actor_id>(m, ids);
+}
+
+template <class Id>
+py::list id_list(sv::model const& m, std::vector<Id> const& ids) {
+    py::list out;
+    for (Id id : ids) out.append(py::str(m[id].id));
+    return out;
+}
+
+/// what_if(): the withdrawn actors and the added and removed findings as two Reports (ids of the model).
+struct what_if_data {
+    std::shared_ptr<sv::model const> model;
+    sv::what_if_result result;
+    report_ptr added, removed;
+};
+
+/// analyse_robustness(): resilience of every duty and criticality of every actor.
+struct robustness_data {
+    std::shared_ptr<sv::model const> model;
+    sv::robustness result;
+};
+
+/// diff(a, b).
+struct diff_data {
+    std::shared_ptr<sv::model const> a, b;
+    sv::diff_report result;
+    report_ptr added, removed;
+};
+
+template <class Write>
+std::string written(Write&& write) {
+    std::ostringstream os;
+    write(os);
+    return std::move(os).str();
+}
+
+py::dict criticality_row(sv::model const& m, sv::actor_criticality const& c) {
     py::dict d;
-    py::list without, failing, added;
-    for (auto const& a : r.without) without.append(py::str(a));
-    for (auto const& f : r.failing) failing.append(py::str(f));
-    for (auto const& f : r.added) {
-        py::dict x;
-        x["rule"] = py::str(f.rule);
-        x["severity"] = py::str(std::string{sv::to_string(f.severity)});
-        x["subjects"] = fields_obj(*r.after, f.subjects);
-        x["message"] = py::str(f.message);
-        x["witness"] = fields_obj(*r.after, f.witness);
-        added.append(x);
-    }
-    py::list removed;
-    for (auto const& f : r.removed) {
-        py::dict x;
-        x["rule"] = py::str(f.rule);
-        x["severity"] = py::str(std::string{sv::to_string(f.severity)});
-        x["subjects"] = fields_obj(base, f.subjects);
-        x["message"] = py::str(f.message);
-        x["witness"] = fields_obj(base, f.witness);
-        removed.append(x);
-    }
-    d["without"] = without;
-    d["added"] = added;
-    d["removed"] = removed;
-    d["failing"] = failing;
-    sv::summary s;
-    for (auto const& f : r.added) {
-        switch (f.severity) {
-        case sv::severity::error: ++s.error; break;
-        case sv::severity::warning: ++s.warning; break;
-        case sv::severity::info: ++s.info; break;
-        }
-    }
-    d["added_summary"] = summary_obj(s);
+    d["actor"] = py::str(m[c.actor].id);
+    d["failing"] = id_list(m, c.failing);
+    d["added"] = summary_obj(c.added);
     return d;
 }
 
@@ -963,7 +983,150 @@ of its own (duty, mandate, actor, ...) instead of the subjects dict.)doc")
 
     mod.def("_graph_data", [](model_ptr const& m) { return graph_data(*m); }, py::arg("model"));
 
-    // ---- scenarios ---------------------------------------------------------------------------------------
+    // ---- robustness -------------------------------------------------------------------------------------
+    mod.def(
+        "withdraw",
+        [](model_ptr const& m, std::vector<std::string> const& without) {
+            auto const ids = actor_list(*m, without);
+            py::gil_scoped_release release;
+            return std::make_shared<sv::model>(sv::withdraw(*m, std::span<sv::actor_id const>{ids}));
+        },
+        py::arg("model"), py::arg("without"));
+
+    py::class_<what_if_data, std::shared_ptr<what_if_data>>(mod, "WhatIf", R"doc(
+The result of samverkan.what_if(model, without): audit(model) compared with audit(withdraw(model, without))
+by (rule, subjects). `added` and `removed` are Reports whose ids are the model's; `without` the withdrawn
+actors sorted by id; to_json() is what `samverkan what-if --format json` writes.)doc")
+        .def_property_readonly("without", [](what_if_data const& w) { return id_list(*w.model, w.result.without); })
+        .def_property_readonly("added", [](what_if_data const& w) { return w.added; })
+        .def_property_readonly("removed", [](what_if_data const& w) { return w.removed; })
+        .def("to_json",
+             [](what_if_data const& w) {
+                 return written([&](std::ostream& os) { sv::io::write_what_if_json(os, *w.model, w.result); });
+             })
+        .def("to_text",
+             [](what_if_data const& w) {
+                 return written([&](std::ostream& os) { sv::io::write_what_if_text(os, *w.model, w.result); });
+             })
+        .def("__repr__", [](what_if_data const& w) {
+            auto const a = w.result.added.summary();
+            return "<samverkan.WhatIf: " + std::to_string(w.result.without.size()) + " withdrawn, added " +
+                   std::to_string(a.error) + " errors, " + std::to_string(a.warning) + " warnings, " +
+                   std::to_string(a.info) + " info, removed " + std::to_string(w.result.removed.findings.size()) + ">";
+        });
+    mod.def(
+        "what_if",
+        [](model_ptr const& m, std::vector<std::string> const& without) {
+            auto const ids = actor_list(*m, without);
+            auto w = std::make_shared<what_if_data>();
+            w->model = m;
+            {
+                py::gil_scoped_release release;
+                w->result = sv::what_if(*m, std::span<sv::actor_id const>{ids});
+            }
+            w->added = make_report(m, w->result.added);
+            w->removed = make_report(m, w->result.removed);
+            return w;
+        },
+        py::arg("model"), py::arg("without"));
+
+    py::class_<robustness_data, std::shared_ptr<robustness_data>>(mod, "Resilience", R"doc(
+The result of samverkan.resilience(model, k): per duty its resilience (the smallest number of actors whose
+withdrawal makes it fail, exact up to k) and a cut; per actor its criticality. duties and actors are lists
+of dicts as in the samverkan-resilience/1 report (duties in id order, actors ranked: failing count, then
+added errors, descending); to_json(), to_csv() and to_text() are what `samverkan resilience` writes.)doc")
+        .def_property_readonly("k", [](robustness_data const& r) { return r.result.k; })
+        .def_property_readonly("duties",
+                               [](robustness_data const& r) {
+                                   auto const& m = *r.model;
+                                   py::list out;
+                                   for (auto const* row : sv::io::detail::duty_rows_by_id(m, r.result)) {
+                                       py::dict d;
+                                       d["duty"] = py::str(m[row->duty].id);
+                                       d["optional"] = row->optional;
+                                       d["resilience"] = row->value ? py::object{py::int_(*row->value)} : py::object{py::none()};
+                                       d["cut"] = row->value ? py::object{id_list(m, row->cut)} : py::object{py::none()};
+                                       if (!row->value) d["above"] = r.result.k;
+                                       out.append(d);
+                                   }
+                                   return out;
+                               })
+        .def_property_readonly("actors",
+                               [](robustness_data const& r) {
+                                   auto rows = r.result.actors;
+                                   sv::rank_criticality(*r.model, rows);
+                                   py::list out;
+                                   for (auto const& c : rows) out.append(criticality_row(*r.model, c));
+                                   return out;
+                               })
+        .def("to_json",
+             [](robustness_data const& r) {
+                 return written([&](std::ostream& os) { sv::io::write_resilience_json(os, *r.model, r.result); });
+             })
+        .def("to_csv",
+             [](robustness_data const& r) {
+                 return written([&](std::ostream& os) { sv::io::write_resilience_csv(os, *r.model, r.result); });
+             })
+        .def("to_text", [](robustness_data const& r) {
+            return written([&](std::ostream& os) { sv::io::write_resilience_text(os, *r.model, r.result); });
+        });
+    mod.def(
+        "resilience",
+        [](model_ptr const& m, int k) {
+            auto r = std::make_shared<robustness_data>();
+            r->model = m;
+            py::gil_scoped_release release;
+            r->result = sv::analyse_robustness(*m, k);
+            return r;
+        },
+        py::arg("model"), py::arg("k") = 3);
+    mod.def(
+        "criticality",
+        [](model_ptr const& m) {
+            std::vector<sv::actor_criticality> rows;
+            {
+                py::gil_scoped_release release;
+                rows = sv::criticality(*m);
+            }
+            py::list out;
+            for (auto const& c : rows) out.append(criticality_row(*m, c));
+            return out;
+        },
+        py::arg("model"));
+
+    // ---- diff -------------------------------------------------------------------------------------------
+    py::class_<diff_data, std::shared_ptr<diff_data>>(mod, "Diff", R"doc(
+The result of samverkan.diff(a, b): what changed in meaning from model a to model b (analytics.md,
+section 4). to_json() is what `samverkan diff --format json` writes, to_dict() its parsed form;
+`added` (ids of b) and `removed` (ids of a) are the findings as Reports; `empty` is True when nothing
+differs.)doc")
+        .def_property_readonly("empty", [](diff_data const& d) { return d.result.empty(); })
+        .def_property_readonly("added", [](diff_data const& d) { return d.added; })
+        .def_property_readonly("removed", [](diff_data const& d) { return d.removed; })
+        .def("to_json",
+             [](diff_data const& d) {
+                 return written([&](std::ostream& os) { sv::io::write_diff_json(os, *d.a, *d.b, d.result); });
+             })
+        .def("to_text", [](diff_data const& d) {
+            return written([&](std::ostream& os) { sv::io::write_diff_text(os, *d.a, *d.b, d.result); });
+        });
+    mod.def(
+        "diff",
+        [](model_ptr const& a, model_ptr const& b) {
+            auto d = std::make_shared<diff_data>();
+            d->a = a;
+            d->b = b;
+            {
+                py::gil_scoped_release release;
+                d->result = sv::diff(*a, *b);
+            }
+            d->added = make_report(b, d->result.findings.added);
+            d->removed = make_report(a, d->result.findings.removed);
+            return d;
+        },
+        py::arg("a"), py::arg("b"));
+
+    // ---- scenarios (samverkan.sweep) -----------------------------------------------------------------------
     py::class_<samverkan_py::scenario_runner, std::shared_ptr<samverkan_py::scenario_runner>>(mod, "_ScenarioRunner")
         .def(py::init([](model_ptr const& m) {
                  py::gil_scoped_release release;
@@ -972,23 +1135,20 @@ of its own (duty, mandate, actor, ...) instead of the subjects dict.)doc")
              py::arg("model"))
         .def(
             "run",
-            [](samverkan_py::scenario_runner const& runner, std::vector<std::string> const& without, bool details) {
+            [](samverkan_py::scenario_runner const& runner, std::vector<std::string> const& without, bool removed) {
                 auto const& m = runner.model();
-                std::vector<sv::actor_id> ids;
-                for (auto const& a : without) ids.push_back(resolve<sv::actor_id>(m, a));
+                auto ids = actor_list(m, without);
                 samverkan_py::scenario_result r;
                 {
                     py::gil_scoped_release release;
-                    r = runner.run(ids, details);
+                    r = runner.run(std::move(ids), removed);
                 }
-                return scenario_result_obj(m, r);
+                py::dict d;
+                d["without"] = id_list(m, r.without);
+                d["added"] = make_report(runner.model_ptr(), std::move(r.added));
+                d["removed"] = make_report(runner.model_ptr(), std::move(r.removed));
+                d["failing"] = id_list(m, r.failing);
+                return d;
             },
-            py::arg("without"), py::arg("details") = true)
-        .def("withdraw", [](samverkan_py::scenario_runner const& runner, std::vector<std::string> const& without) {
-            auto const& m = runner.model();
-            std::vector<sv::actor_id> ids;
-            for (auto const& a : without) ids.push_back(resolve<sv::actor_id>(m, a));
-            py::gil_scoped_release release;
-            return std::make_shared<sv::model>(samverkan_py::withdraw(m, ids));
-        });
+            py::arg("without"), py::arg("removed") = false);
 }
