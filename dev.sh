@@ -15,6 +15,8 @@
 #                                           conformance  ../shared/conformance/run.sh, when it exists
 #                                           python   the Python module (pybind11, Release) and its pytest
 #                                                    suite, a Dask LocalCluster sweep included
+#   ./dev.sh study [MODEL]                build the Python module and run the example study
+#                                         (examples/python/criticality_study.py -> docs/python-criticality.png)
 #   ./dev.sh deps                         install every Debian package the legs need
 #   ./dev.sh packages                     print that package list (.ci/run uses it)
 #
@@ -196,14 +198,25 @@ leg_conformance() {
 python_for_leg() {
     if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi
 }
+build_python() {
+    cmake -S . -B build/python -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_BUILD_PYTHON=ON -DSAMVERKAN_BUILD_TESTS=OFF \
+        -DSAMVERKAN_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE="$1" >/dev/null
+    cmake --build build/python --target "${@:2}"
+}
 leg_python() {
     local py
     py=$(python_for_leg)
-    cmake -S . -B build/python -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_BUILD_PYTHON=ON -DSAMVERKAN_BUILD_TESTS=OFF \
-        -DSAMVERKAN_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE="$py" >/dev/null
-    cmake --build build/python --target samverkan_python samverkan_tool
+    build_python "$py" samverkan_python samverkan_tool
     PYTHONPATH=build/python/python SAMVERKAN_TOOL=build/python/samverkan \
         "$py" -m pytest -q -p no:cacheprovider python/tests
+}
+
+cmd_study() {
+    ensure_packages "${build_packages[@]}" pybind11-dev python3-dev python3-pybind11 python3-pandas python3-matplotlib
+    local py
+    py=$(python_for_leg)
+    build_python "$py" samverkan_python
+    PYTHONPATH=build/python/python "$py" examples/python/criticality_study.py "$@"
 }
 
 cmd_test() {
@@ -241,6 +254,7 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 case ${1:-help} in
 audit) shift && cmd_audit "$@" ;;
 test) shift && cmd_test "$@" ;;
+study) shift && cmd_study "$@" ;;
 deps) apt_install "${test_packages[@]}" ;;
 packages) echo "${test_packages[@]}" ;;
 help | -h | --help) usage ;;

@@ -1,0 +1,26 @@
+"""The example study (examples/python/criticality_study.py) runs and agrees with the library."""
+
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("matplotlib")
+
+import samverkan
+from conftest import ROOT
+
+STUDY = ROOT / "examples" / "python" / "criticality_study.py"
+
+
+def test_study_writes_the_plot_and_the_table(tmp_path, model_path):
+    out = tmp_path / "plot.png"
+    result = subprocess.run([sys.executable, str(STUDY), str(model_path), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    m = samverkan.load(model_path)
+    critical = sum(1 for r in samverkan.criticality(m) if r["failing"])
+    assert f"{critical} of {m.counts['actors']} actors are critical" in result.stdout
+    for actor in m.ids("actor"):
+        assert actor in result.stdout
