@@ -15,7 +15,8 @@ from conftest import ROOT
 STUDY = ROOT / "examples" / "python" / "criticality_study.py"
 
 
-def test_study_writes_the_plot_and_the_table(tmp_path, model_path):
+def test_study_writes_the_plot_and_the_table(tmp_path):
+    model_path = ROOT / "examples" / "models" / "centrum_bid.json"
     out = tmp_path / "plot.png"
     package_dir = str(pathlib.Path(samverkan.__file__).resolve().parent.parent)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([package_dir, os.environ.get("PYTHONPATH", "")]))
