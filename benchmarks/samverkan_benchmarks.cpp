@@ -22,6 +22,7 @@
 #include <samverkan/model.hpp>
 #include <samverkan/synthetic/generator.hpp>
 
+#include <CLI/CLI.hpp>
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -343,34 +344,40 @@ void register_all() {
     }
 }
 
-/// Takes our own flags out of argv (the rest goes to Google Benchmark).
+/// Takes our own flags out of argv with CLI11 and leaves the rest (Google Benchmark's flags) in argv.
 void parse_flags(int& argc, char** argv) {
-    int out = 1;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view const a = argv[i];
-        auto value = [&](std::string_view flag) -> std::optional<std::string> {
-            if (a.substr(0, flag.size()) == flag) return std::string{a.substr(flag.size())};
-            return std::nullopt;
-        };
-        if (auto v = value("--sizes=")) {
-            config.sizes.clear();
-            std::size_t at = 0;
-            while (at <= v->size()) {
-                auto const comma = v->find(',', at);
-                auto const part = v->substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-                if (!part.empty()) config.sizes.push_back(std::stoul(part));
-                if (comma == std::string::npos) break;
-                at = comma + 1;
-            }
-        } else if (auto s = value("--seed=")) {
-            config.seed = std::stoull(*s);
-        } else if (auto r = value("--defect-rate=")) {
-            config.defect_rate = std::stod(*r);
-        } else if (auto c = value("--cache=")) {
-            config.cache = *c;
-        } else {
-            argv[out++] = argv[i];
+    CLI::App app{"samverkan_benchmarks", "samverkan_benchmarks"};
+    app.allow_extras();
+    app.set_help_flag(); // --help goes on to Google Benchmark, which lists its own flags
+    std::string sizes, seed, rate, cache;
+    app.add_option("--sizes", sizes, "comma-separated municipality counts");
+    app.add_option("--seed", seed, "the generator's seed");
+    app.add_option("--defect-rate", rate, "the generator's defect rate");
+    app.add_option("--cache", cache, "where generated models are cached");
+    app.parse(argc, argv);
+    if (!sizes.empty()) {
+        config.sizes.clear();
+        std::string_view rest = sizes;
+        while (!rest.empty()) {
+            auto const comma = rest.find(',');
+            auto const part = rest.substr(0, comma);
+            if (!part.empty()) config.sizes.push_back(std::stoul(std::string{part}));
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
         }
+    }
+    if (!seed.empty()) config.seed = std::stoull(seed);
+    if (!rate.empty()) config.defect_rate = std::stod(rate);
+    if (!cache.empty()) config.cache = cache;
+    // Google Benchmark reads the flags CLI11 did not know, in their order.
+    int out = 1;
+    for (std::string const& extra : app.remaining()) {
+        for (int i = out; i < argc; ++i)
+            if (extra == argv[i]) {
+                std::swap(argv[out], argv[i]);
+                break;
+            }
+        ++out;
     }
     argc = out;
 }
@@ -380,6 +387,9 @@ void parse_flags(int& argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         parse_flags(argc, argv);
+    } catch (CLI::ParseError const& e) {
+        std::cerr << "samverkan_benchmarks: bad option: " << e.what() << '\n';
+        return 2;
     } catch (std::exception const& e) {
         std::cerr << "samverkan_benchmarks: bad option: " << e.what() << '\n';
         return 2;

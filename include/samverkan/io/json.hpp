@@ -52,7 +52,7 @@
 namespace samverkan::io {
 
 /// The deepest nesting of objects and arrays read_json accepts (the contract requires at least 64).
-inline constexpr std::size_t json_max_depth = 512;
+inline constexpr std::size_t json_max_depth = detail::json_cursor::default_max_depth;
 
 /// Reads a model from samverkan/1 JSON text. `source` names the text in error messages (a file name).
 /// Throws load_error. O(|text|) plus O(relations) expected.

@@ -7,6 +7,7 @@
 #define SAMVERKAN_SYNTHETIC_JSON_TEXT_HPP
 
 #include <samverkan/error.hpp>
+#include <samverkan/io/detail/json_text.hpp>
 
 #include <array>
 #include <charconv>
@@ -60,76 +61,25 @@ private:
     std::size_t size_ = 0;
 };
 
-/// Buffered output with the few JSON shapes the generator needs. Counts the bytes written.
-class json_sink {
-public:
-    explicit json_sink(std::ostream& os) : os_{&os} { buffer_.reserve(block + 4096); }
-    json_sink(json_sink const&) = delete;
-    json_sink& operator=(json_sink const&) = delete;
-    ~json_sink() = default; // call finish(): a destructor must not throw on a failed stream
-
-    void raw(std::string_view text) {
-        buffer_.append(text);
-        if (buffer_.size() >= block) flush();
-    }
-    void raw(char c) { buffer_.push_back(c); }
-
-    /// A JSON string with the escapes RFC 8259 requires (the generator's own text needs none, but a
-    /// model name given by the caller may contain quotes or control characters).
-    void string(std::string_view text) {
-        buffer_.push_back('"');
-        for (char c : text) {
-            auto const u = static_cast<unsigned char>(c);
-            if (c == '"' || c == '\\') {
-                buffer_.push_back('\\');
-                buffer_.push_back(c);
-            } else if (u < 0x20) {
-                constexpr char hex[] = "0123456789abcdef";
-                buffer_.append("\\u00");
-                buffer_.push_back(hex[u >> 4]);
-                buffer_.push_back(hex[u & 15]);
-            } else {
-                buffer_.push_back(c);
-            }
-        }
-        buffer_.push_back('"');
-    }
-
-    /// Writes the buffer to the stream; throws samverkan::error if the stream failed.
-    void flush() {
-        os_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-        bytes_ += buffer_.size();
-        buffer_.clear();
-        if (!*os_) throw error{"synthetic: cannot write the model (output stream failed)"};
-    }
-    void finish() {
-        flush();
-        os_->flush();
-        if (!*os_) throw error{"synthetic: cannot write the model (output stream failed)"};
-    }
-    [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_ + buffer_.size(); }
-
-private:
-    static constexpr std::size_t block = std::size_t{1} << 20;
-    std::ostream* os_;
-    std::string buffer_;
-    std::uint64_t bytes_ = 0;
-};
+/// The generator writes through the library's buffered sink (io/detail/json_text.hpp); its strings go
+/// through the library's escaper, with bytes that are not UTF-8 (only a caller's model name can have
+/// them) replaced by U+FFFD.
+using json_sink = io::detail::json_sink;
 
 /// One JSON object written key by key: `object o{sink}; o.text("id", id); o.list("requires", ms); o.close();`
 /// Keys appear in the order written; nothing is buffered beyond the sink.
 class object {
 public:
-    explicit object(json_sink& out) : out_{&out} { out_->raw('{'); }
+    explicit object(json_sink& out) : out_{&out} { out_->put('{'); }
 
     object& text(std::string_view key, std::string_view value) {
         key_(key);
-        out_->string(value);
+        io::detail::append_string(*out_, value, io::detail::invalid_utf8::replace);
         return *this;
     }
     object& boolean(std::string_view key, bool value) {
         key_(key);
-        out_->raw(value ? std::string_view{"true"} : std::string_view{"false"});
+        out_->append(value ? std::string_view{"true"} : std::string_view{"false"});
         return *this;
     }
     /// `"key": [ids...]`; returns the number of ids written.
@@ -140,7 +90,7 @@ public:
     /// `"key": <json>` with `json` written verbatim (an object or a number).
     object& verbatim(std::string_view key, std::string_view json) {
         key_(key);
-        out_->raw(json);
+        out_->append(json);
         return *this;
     }
     /// Opens a nested object under `key`; write its keys with the returned object, then close it.
@@ -148,25 +98,25 @@ public:
         key_(key);
         return object{*out_};
     }
-    void close() { out_->raw('}'); }
+    void close() { out_->put('}'); }
 
 private:
     void key_(std::string_view key) {
-        if (!first_) out_->raw(',');
+        if (!first_) out_->put(',');
         first_ = false;
-        out_->raw('"');
-        out_->raw(key);
-        out_->raw("\":");
+        out_->put('"');
+        out_->append(key);
+        out_->append("\":");
     }
     std::size_t items(std::span<token const> ids) {
-        out_->raw('[');
+        out_->put('[');
         bool first = true;
         for (token const& id : ids) {
-            if (!first) out_->raw(',');
+            if (!first) out_->put(',');
             first = false;
-            out_->string(id.view());
+            io::detail::append_string(*out_, id.view());
         }
-        out_->raw(']');
+        out_->put(']');
         return ids.size();
     }
 

@@ -313,7 +313,7 @@ using ids = std::initializer_list<token>;
 
 class generator {
 public:
-    generator(std::ostream& os, generator_options const& opt) : out_{os}, opt_{opt} {
+    generator(std::ostream& os, generator_options const& opt) : out_{&os}, opt_{opt} {
         if (opt_.municipalities == 0) throw error{"synthetic: at least one municipality is needed"};
         if (opt_.municipalities > 99999) throw error{"synthetic: at most 99999 municipalities"};
         shapes_.reserve(opt_.municipalities);
@@ -342,7 +342,7 @@ public:
         section("delegations", &generator::delegations);
         section("duties", &generator::duties);
         section("forums", &generator::forums);
-        out_.raw("\n}\n");
+        out_.append("\n}\n");
         out_.finish();
         stats_.bytes = out_.bytes();
         return stats_;
@@ -385,37 +385,38 @@ private:
             name = "Syntetisk nationell samverkansmodell (" + std::to_string(opt_.municipalities) + " kommuner, frö " +
                    std::to_string(opt_.seed) + ")";
         }
-        out_.raw("{\n\"format\":\"samverkan/1\",\n\"name\":");
-        out_.string(name);
-        out_.raw(",\n\"description\":");
-        out_.string("Syntetisk modell skapad av samverkan::synthetic::generate för prestandamätning och test: "
-                    "PBL-processen per detaljplan, Lag (2023:196) per kommun, EST per stadsdel, SSPF-ärenden. "
-                    "Kommunnamn och ärenden är påhittade; lagrum markerade (ej verifierad) är inte kontrollerade.");
+        out_.append("{\n\"format\":\"samverkan/1\",\n\"name\":");
+        io::detail::append_string(out_, name, io::detail::invalid_utf8::replace);
+        out_.append(",\n\"description\":");
+        io::detail::append_string(
+            out_, "Syntetisk modell skapad av samverkan::synthetic::generate för prestandamätning och test: "
+                  "PBL-processen per detaljplan, Lag (2023:196) per kommun, EST per stadsdel, SSPF-ärenden. "
+                  "Kommunnamn och ärenden är påhittade; lagrum markerade (ej verifierad) är inte kontrollerade.");
         std::array<char, 32> rate{};
         auto const [end, ec] = std::to_chars(rate.data(), rate.data() + rate.size(), opt_.defect_rate);
         (void)ec;
-        out_.raw(",\n\"attributes\":{\"generator\":\"samverkan::synthetic\",\"generator_version\":");
-        out_.raw(std::to_string(generator_version));
-        out_.raw(",\"municipalities\":");
-        out_.raw(std::to_string(opt_.municipalities));
-        out_.raw(",\"seed\":");
-        out_.raw(std::to_string(opt_.seed));
-        out_.raw(",\"defect_rate\":");
-        out_.raw(std::string_view{rate.data(), static_cast<std::size_t>(end - rate.data())});
-        out_.raw("}");
+        out_.append(",\n\"attributes\":{\"generator\":\"samverkan::synthetic\",\"generator_version\":");
+        out_.append(std::to_string(generator_version));
+        out_.append(",\"municipalities\":");
+        out_.append(std::to_string(opt_.municipalities));
+        out_.append(",\"seed\":");
+        out_.append(std::to_string(opt_.seed));
+        out_.append(",\"defect_rate\":");
+        out_.append(std::string_view{rate.data(), static_cast<std::size_t>(end - rate.data())});
+        out_.append("}");
     }
 
     template <class F>
     void section(std::string_view key, F f) {
-        out_.raw(",\n\"");
-        out_.raw(key);
-        out_.raw("\":[");
+        out_.append(",\n\"");
+        out_.append(key);
+        out_.append("\":[");
         first_ = true;
         (this->*f)();
-        out_.raw("\n]");
+        out_.append("\n]");
     }
     object element() {
-        out_.raw(first_ ? "\n" : ",\n");
+        out_.append(first_ ? "\n" : ",\n");
         first_ = false;
         return object{out_};
     }
