@@ -33,31 +33,46 @@ def python_audit(model, write):
     return time.perf_counter() - start
 
 
-def tool_audit(tool, model):
+def timed(argv):
+    """(wall seconds, CPU seconds: user + system) of one child process."""
     start = time.perf_counter()
-    subprocess.run([tool, "audit", model, "--format", "json", "--fail-on", "never"], check=True,
-                   stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise RuntimeError(f"{argv[0]} failed ({status})")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def tool_audit(tool, model):
+    return timed([tool, "audit", model, "--format", "json", "--fail-on", "never"])
 
 
 def in_child(write, model):
-    """Each Python run in a fresh interpreter, as each tool run is a fresh process."""
-    code = ("import sys; sys.path[:0] = %r; import bench_python as b; print(b.python_audit(%r, %r))"
+    """Each Python run in a fresh interpreter (start and import included), as each tool run is a fresh
+    process."""
+    code = ("import sys; sys.path[:0] = %r; import bench_python as b; b.python_audit(%r, %r)"
             % ([os.path.dirname(os.path.abspath(__file__))] + sys.path, model, write))
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    return float(out.strip().splitlines()[-1])
+    return timed([sys.executable, "-c", code])
 
 
 def bench_audit(tool, model, runs):
-    t, pw, pa = [], [], []
+    runs_of = {"tool": [], "python_json": [], "python_audit": []}
     for _ in range(runs):
-        t.append(tool_audit(tool, model))
-        pw.append(in_child(True, model))
-        pa.append(in_child(False, model))
+        runs_of["tool"].append(tool_audit(tool, model))
+        runs_of["python_json"].append(in_child(True, model))
+        runs_of["python_audit"].append(in_child(False, model))
     med = statistics.median
-    return {"tool_s": med(t), "python_json_s": med(pw), "python_audit_s": med(pa),
-            "overhead_json": med(pw) / med(t) - 1, "overhead_audit": med(pa) / med(t) - 1,
-            "runs": {"tool": t, "python_json": pw, "python_audit": pa}}
+    out = {}
+    for what in ("wall", "cpu"):
+        i = 0 if what == "wall" else 1
+        t = med(r[i] for r in runs_of["tool"])
+        pj = med(r[i] for r in runs_of["python_json"])
+        pa = med(r[i] for r in runs_of["python_audit"])
+        out[what] = {"tool_s": t, "python_json_s": pj, "python_audit_s": pa,
+                     "overhead_json": pj / t - 1, "overhead_audit": pa / t - 1}
+    out["runs"] = runs_of
+    return out
 
 
 def bench_sweep(model, n, workers):
