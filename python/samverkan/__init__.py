@@ -20,17 +20,17 @@ from typing import Iterable, Optional, Union
 
 from . import _samverkan
 from ._errors import Error, LoadError
-from ._samverkan import Diff, Finding, Model, Report, Resilience, WhatIf
+from ._samverkan import Diff, Finding, Metrics, Model, Report, Resilience, WhatIf
 from ._graph import from_networkx, to_networkx
-from ._scenarios import criticality, diff, resilience, what_if, withdraw
+from ._scenarios import criticality, diff, metrics, resilience, what_if, withdraw
 from ._sweep import SweepResult, sweep
 
 __version__: str = _samverkan.__version__
 
 __all__ = [
     "Error", "LoadError", "Model", "Report", "Finding", "load", "audit", "rules", "to_networkx",
-    "from_networkx", "what_if", "withdraw", "resilience", "criticality", "diff", "WhatIf", "Resilience",
-    "Diff", "sweep", "SweepResult", "__version__",
+    "from_networkx", "what_if", "withdraw", "resilience", "criticality", "metrics", "diff", "WhatIf",
+    "Resilience", "Metrics", "Diff", "sweep", "SweepResult", "__version__",
 ]
 
 

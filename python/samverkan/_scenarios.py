@@ -6,9 +6,9 @@ import json
 from typing import Iterable, List, Union
 
 from . import _samverkan
-from ._samverkan import Diff, Model, Resilience, WhatIf
+from ._samverkan import Diff, Metrics, Model, Resilience, WhatIf
 
-__all__ = ["withdraw", "what_if", "resilience", "criticality", "diff"]
+__all__ = ["withdraw", "what_if", "resilience", "criticality", "metrics", "diff"]
 
 
 def _actors(without: Union[str, Iterable[str]]) -> List[str]:
@@ -44,6 +44,13 @@ def criticality(model: Model) -> list:
     return _samverkan.criticality(model)
 
 
+def metrics(model: Model) -> Metrics:
+    """Coverage, redundancy, resilience, collaboration (degree, betweenness, centralisation) and per-actor
+    and per-stage rows (analytics.md, section 3): a Metrics with to_json()/to_csv() as `samverkan metrics`
+    writes, to_dict(), and .actors / .stages rows for pandas.DataFrame."""
+    return _samverkan.metrics(model)
+
+
 def diff(a: Model, b: Model) -> Diff:
     """What changed in meaning from model a to model b: a Diff with to_json() (as `samverkan diff` writes),
     to_dict(), .empty, and the findings .added (ids of b) and .removed (ids of a) as Reports."""
@@ -55,5 +62,7 @@ def _to_dict(self) -> dict:
     return json.loads(self.to_json())
 
 
-for _cls in (WhatIf, Resilience, Diff):
+for _cls in (WhatIf, Resilience, Diff, Metrics):
     _cls.to_dict = _to_dict
+Metrics.actors = property(lambda self: self.to_dict()["actors"], doc="One row per actor, in id order.")
+Metrics.stages = property(lambda self: self.to_dict()["stages"], doc="One row per stage, then the stage-less duties.")

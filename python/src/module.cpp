@@ -12,6 +12,7 @@
 
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/diff.hpp>
+#include <samverkan/analysis/metrics.hpp>
 #include <samverkan/analysis/resilience.hpp>
 #include <samverkan/analysis/what_if.hpp>
 #include <samverkan/analysis/withdraw.hpp>
@@ -24,6 +25,7 @@
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/io/diff_report.hpp>
+#include <samverkan/io/metrics_report.hpp>
 #include <samverkan/io/report_json.hpp>
 #include <samverkan/io/robustness_report.hpp>
 #include <samverkan/version.hpp>
@@ -533,6 +535,12 @@ struct what_if_data {
 struct robustness_data {
     std::shared_ptr<sv::model const> model;
     sv::robustness result;
+};
+
+/// metrics(m).
+struct metrics_data {
+    std::shared_ptr<sv::model const> model;
+    sv::metrics_report result;
 };
 
 /// diff(a, b).
@@ -1091,6 +1099,34 @@ added errors, descending); to_json(), to_csv() and to_text() are what `samverkan
             py::list out;
             for (auto const& c : rows) out.append(criticality_row(*m, c));
             return out;
+        },
+        py::arg("model"));
+
+    // ---- metrics ----------------------------------------------------------------------------------------
+    py::class_<metrics_data, std::shared_ptr<metrics_data>>(mod, "Metrics", R"doc(
+The result of samverkan.metrics(model) (analytics.md, section 3): coverage, redundancy, resilience
+histogram, collaboration graph measures, one row per actor and per stage. to_json() and to_csv() are what
+`samverkan metrics` writes; to_dict() the parsed JSON; actors and stages its rows (lists of dicts, for
+pandas.DataFrame).)doc")
+        .def("to_json",
+             [](metrics_data const& r) {
+                 return written([&](std::ostream& os) { sv::io::write_metrics_json(os, r.result); });
+             })
+        .def("to_csv",
+             [](metrics_data const& r) {
+                 return written([&](std::ostream& os) { sv::io::write_metrics_csv(os, r.result); });
+             })
+        .def("to_text", [](metrics_data const& r) {
+            return written([&](std::ostream& os) { sv::io::write_metrics_text(os, *r.model, r.result); });
+        });
+    mod.def(
+        "metrics",
+        [](model_ptr const& m) {
+            auto r = std::make_shared<metrics_data>();
+            r->model = m;
+            py::gil_scoped_release release;
+            r->result = sv::metrics(*m);
+            return r;
         },
         py::arg("model"));
 

@@ -120,3 +120,28 @@ def test_diff_findings_as_reports(model_path):
     assert doc["findings"]["added"]["findings"] == d.added.to_records()
     assert doc["findings"]["removed"]["findings"] == d.removed.to_records()
     assert doc["elements"]["actors"]["removed"] == [actor]
+
+
+def test_metrics_json_and_csv_are_the_tools(model_path, run_tool):
+    m = samverkan.load(model_path)
+    r = samverkan.metrics(m)
+    assert r.to_json() == run_tool("metrics", model_path, "--format", "json").stdout
+    assert r.to_csv() == run_tool("metrics", model_path, "--format", "csv").stdout
+    doc = r.to_dict()
+    assert doc["format"] == "samverkan-metrics/1"
+    assert [row["actor"] for row in r.actors] == sorted(m.ids("actor"))
+    assert doc["counts"] == m.counts
+    failing = {row["actor"]: len(row["failing"]) for row in samverkan.criticality(m)}
+    assert {row["actor"]: row["failing_if_withdrawn"] for row in r.actors} == failing
+    df = pd.DataFrame(r.actors)
+    assert {"degree", "betweenness"} <= set(df.columns)
+
+
+def test_diff_json_is_the_tools(model_path, run_tool, tmp_path):
+    m = samverkan.load(model_path)
+    w = samverkan.withdraw(m, [m.ids("actor")[0]])
+    other = tmp_path / "other.json"
+    other.write_text(w.to_json(), encoding="utf-8")
+    result = run_tool("diff", model_path, other, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert samverkan.diff(m, w).to_json() == result.stdout

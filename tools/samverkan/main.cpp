@@ -9,7 +9,9 @@
 #include "cli.hpp"
 #include "command_audit.hpp"
 #include "command_convert.hpp"
+#include "command_diff.hpp"
 #include "command_generate.hpp"
+#include "command_metrics.hpp"
 #include "command_resilience.hpp"
 #include "command_what_if.hpp"
 
@@ -55,12 +57,15 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", "samverkan " + std::string{samverkan::version_string});
     app.allow_extras();
     app.footer("Run 'samverkan COMMAND --help' for a command's options.\n"
-               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if); 2 invalid input or usage.");
+               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if), the models differ (diff); 2 "
+               "invalid input or usage.");
 
     std::vector<command> commands;
     add_audit_command(app, commands);
     add_convert_command(app, commands);
+    add_diff_command(app, commands);
     add_generate_command(app, commands);
+    add_metrics_command(app, commands);
     add_what_if_command(app, commands);
     add_resilience_command(app, commands);
 
