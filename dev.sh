@@ -16,6 +16,10 @@
 #                                           format   clang-format --dry-run --Werror over our sources
 #                                           tidy     clang-tidy on representative translation units
 #                                           conformance  ../shared/conformance/run.sh, when it exists
+#                                           python   the Python module (pybind11, Release) and its pytest
+#                                                    suite, a Dask LocalCluster sweep included
+#   ./dev.sh study [MODEL]                build the Python module and run the example study
+#                                         (examples/python/criticality_study.py -> docs/python-criticality.png)
 #   ./dev.sh deps                         install every Debian package the legs need
 #   ./dev.sh packages                     print that package list (.ci/run uses it)
 #
@@ -29,9 +33,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Never add libboost-dev, libboost-all-dev or python3-scipy: they pull in a second Boost next to 1.81.
 build_packages=(g++ make cmake libboost1.81-dev catch2 libcli11-dev)
 test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
-               python3 python3-networkx graphviz)
+               python3 python3-networkx graphviz
+               pybind11-dev python3-dev python3-pybind11 python3-pytest python3-pandas python3-distributed
+               python3-matplotlib)
 default_model=examples/models/kommun_lag_2023_196.json
-all_legs=(debug release plain clang asan tsan catch2v3 format tidy conformance)
+all_legs=(debug release plain clang asan tsan catch2v3 format tidy conformance python)
 # clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
 tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
 format_dirs=(include tests examples tools benchmarks fuzz)
@@ -207,6 +213,31 @@ leg_conformance() {
     bash ../shared/conformance/run.sh build/debug/samverkan
 }
 
+# Debian's interpreter, which the python3-* packages belong to (another python3 may come first on PATH).
+python_for_leg() {
+    if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi
+}
+build_python() {
+    cmake -S . -B build/python -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_BUILD_PYTHON=ON -DSAMVERKAN_BUILD_TESTS=OFF \
+        -DSAMVERKAN_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE="$1" >/dev/null
+    cmake --build build/python --target "${@:2}"
+}
+leg_python() {
+    local py
+    py=$(python_for_leg)
+    build_python "$py" samverkan_python samverkan_tool
+    PYTHONPATH=build/python/python SAMVERKAN_TOOL=build/python/samverkan \
+        "$py" -m pytest -q -p no:cacheprovider python/tests
+}
+
+cmd_study() {
+    ensure_packages "${build_packages[@]}" pybind11-dev python3-dev python3-pybind11 python3-pandas python3-matplotlib
+    local py
+    py=$(python_for_leg)
+    build_python "$py" samverkan_python
+    PYTHONPATH=build/python/python "$py" examples/python/criticality_study.py "$@"
+}
+
 cmd_test() {
     local legs=("$@")
     [ ${#legs[@]} -gt 0 ] || legs=("${all_legs[@]}")
@@ -242,6 +273,7 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 case ${1:-help} in
 audit) shift && cmd_audit "$@" ;;
 test) shift && cmd_test "$@" ;;
+study) shift && cmd_study "$@" ;;
 deps) apt_install "${test_packages[@]}" ;;
 packages) echo "${test_packages[@]}" ;;
 help | -h | --help) usage ;;

@@ -59,8 +59,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", "samverkan " + std::string{samverkan::version_string});
     app.allow_extras();
     app.footer("Run 'samverkan COMMAND --help' for a command's options.\n"
-               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if); 2 invalid input or usage.");
-               "exit status: 0 success; 1 findings at or above --fail-on (audit), the models differ (diff); 2 invalid input or usage.");
+               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if), the models differ (diff); "
+               "2 invalid input or usage.");
 
     std::vector<command> commands;
     add_audit_command(app, commands);

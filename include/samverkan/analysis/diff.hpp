@@ -333,7 +333,7 @@ inline delegation_entry delegation_of(relation_key const& k) {
 
 /// The (rule, subjects) of a finding as one text of ids, for matching findings of two models.
 template <class Traits>
-std::string finding_key(basic_model<Traits> const& m, finding const& f) {
+std::string diff_finding_key(basic_model<Traits> const& m, finding const& f) {
     std::string key = f.rule;
     auto const ref_text = [&](element_ref const& r) {
         return std::visit([&](auto id) -> std::string_view { return m[id].id; }, r);
@@ -374,12 +374,12 @@ report findings_not_in(basic_model<Traits> const& mx, report const& x, basic_mod
                        report const& y) {
     std::vector<std::string> keys;
     keys.reserve(y.findings.size());
-    for (auto const& f : y.findings) keys.push_back(finding_key(my, f));
+    for (auto const& f : y.findings) keys.push_back(diff_finding_key(my, f));
     std::sort(keys.begin(), keys.end());
     report out;
     out.model = x.model;
     for (auto const& f : x.findings)
-        if (!std::binary_search(keys.begin(), keys.end(), finding_key(mx, f))) out.findings.push_back(f);
+        if (!std::binary_search(keys.begin(), keys.end(), diff_finding_key(mx, f))) out.findings.push_back(f);
     return out;
 }
 
