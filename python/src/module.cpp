@@ -293,6 +293,10 @@ py::object field_value_obj(sv::model const& m, sv::field_value const& v) {
                 return out;
             } else if constexpr (std::is_same_v<T, std::string>) {
                 return py::str(x);
+            } else if constexpr (std::is_same_v<T, sv::text_list>) {
+                py::list out(x.size());
+                for (std::size_t i = 0; i < x.size(); ++i) out[i] = py::str(x[i]);
+                return out;
             } else {
                 py::dict out;
                 for (auto const& [ref, text] : x) out[id_str(m, ref)] = py::str(text);

@@ -354,6 +354,11 @@ std::string diff_finding_key(basic_model<Traits> const& m, finding const& f) {
                         key += r ? ref_text(*r) : std::string_view{"\x01null"};
                         key += '\x1d';
                     }
+                } else if constexpr (std::is_same_v<V, text_list>) {
+                    for (auto const& text : v) {
+                        key += text;
+                        key += '\x1d';
+                    }
                 } else {
                     for (auto const& [r, text] : v) {
                         key += ref_text(r);

@@ -66,6 +66,11 @@ template <class Traits>
                 if (r) k += id_text(m, *r);
                 else k += '\x1d';
             }
+        } else if (auto const* texts = std::get_if<text_list>(&x.value)) {
+            for (auto const& t : *texts) {
+                k += '\x1e';
+                k += t;
+            }
         } else {
             for (auto const& [r, t] : std::get<ref_map>(x.value)) {
                 k += '\x1e';

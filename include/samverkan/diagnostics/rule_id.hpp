@@ -1,11 +1,13 @@
-// The built-in rule catalogue (rules.md, version 1): stable ids and default severities.
+// The built-in rule catalogue (rules.md, version 1, and the obligation rules of templates.md section 4):
+// stable ids and default severities. The ids, their count and the parser come from the enum's Boost.Describe
+// description (detail/described_enum.hpp): an enumerator's id is its name with '_' written as '-'.
 #ifndef SAMVERKAN_DIAGNOSTICS_RULE_ID_HPP
 #define SAMVERKAN_DIAGNOSTICS_RULE_ID_HPP
 
+#include <samverkan/detail/described_enum.hpp>
 #include <samverkan/diagnostics/severity.hpp>
 
 #include <boost/describe/enum.hpp>
-#include <boost/describe/enumerators.hpp>
 
 #include <array>
 #include <cstddef>
@@ -46,55 +48,48 @@ BOOST_DESCRIBE_ENUM(rule_id, unassigned_duty, no_accountable, no_responsible, mu
                     coordinator_without_mandate, forum_without_coordinator, idle_actor, unused_mandate,
                     obligation_unrealised, obligation_misowned, profile_role_unbound)
 
-/// The built-in rules: the catalogue of rules.md and the three obligation rules of templates.md section 4,
-/// which fire only when the model is audited against a profile (see is_profile_rule).
-inline constexpr std::size_t rule_count = 21;
+/// The number of built-in rules: the catalogue of rules.md and the three obligation rules of templates.md
+/// section 4, which fire only when the model is audited against a profile (see is_profile_rule).
+inline constexpr std::size_t rule_count = detail::enum_count<rule_id>;
 
 namespace detail {
-struct rule_entry {
-    std::string_view id;
-    severity default_severity;
+/// The severity rules.md (or templates.md) gives each rule, in enum order.
+inline constexpr std::array<severity, rule_count> default_severities{
+    severity::error,   // unassigned-duty
+    severity::error,   // no-accountable
+    severity::warning, // no-responsible
+    severity::error,   // multiple-accountable
+    severity::error,   // mandate-missing
+    severity::error,   // mandate-unheld
+    severity::warning, // accountable-without-mandate
+    severity::info,    // responsible-without-mandate
+    severity::error,   // exclusive-overlap
+    severity::error,   // invalid-delegation
+    severity::warning, // delegation-cycle
+    severity::error,   // stage-order
+    severity::error,   // dependency-cycle
+    severity::warning, // coordination-gap
+    severity::warning, // coordinator-without-mandate
+    severity::info,    // forum-without-coordinator
+    severity::info,    // idle-actor
+    severity::info,    // unused-mandate
+    severity::error,   // obligation-unrealised
+    severity::warning, // obligation-misowned
+    severity::warning, // profile-role-unbound
 };
-inline constexpr std::array<rule_entry, rule_count> rule_table{{
-    {"unassigned-duty", severity::error},
-    {"no-accountable", severity::error},
-    {"no-responsible", severity::warning},
-    {"multiple-accountable", severity::error},
-    {"mandate-missing", severity::error},
-    {"mandate-unheld", severity::error},
-    {"accountable-without-mandate", severity::warning},
-    {"responsible-without-mandate", severity::info},
-    {"exclusive-overlap", severity::error},
-    {"invalid-delegation", severity::error},
-    {"delegation-cycle", severity::warning},
-    {"stage-order", severity::error},
-    {"dependency-cycle", severity::error},
-    {"coordination-gap", severity::warning},
-    {"coordinator-without-mandate", severity::warning},
-    {"forum-without-coordinator", severity::info},
-    {"idle-actor", severity::info},
-    {"unused-mandate", severity::info},
-    {"obligation-unrealised", severity::error},
-    {"obligation-misowned", severity::warning},
-    {"profile-role-unbound", severity::warning},
-}};
 } // namespace detail
 
 /// The stable id text: `to_string(rule_id::mandate_missing) == "mandate-missing"`.
-[[nodiscard]] constexpr std::string_view to_string(rule_id r) noexcept {
-    return detail::rule_table[static_cast<std::size_t>(r)].id;
-}
+[[nodiscard]] constexpr std::string_view to_string(rule_id r) noexcept { return detail::enum_text(r); }
 
-/// The severity rules.md gives the rule.
+/// The severity the contract gives the rule.
 [[nodiscard]] constexpr severity default_severity(rule_id r) noexcept {
-    return detail::rule_table[static_cast<std::size_t>(r)].default_severity;
+    return detail::default_severities[static_cast<std::size_t>(r)];
 }
 
 /// The built-in rule with id `text` ("mandate-missing"), if any.
 [[nodiscard]] constexpr std::optional<rule_id> parse_rule_id(std::string_view text) noexcept {
-    for (std::size_t i = 0; i < rule_count; ++i)
-        if (detail::rule_table[i].id == text) return static_cast<rule_id>(i);
-    return std::nullopt;
+    return detail::parse_enum<rule_id>(text);
 }
 
 /// Whether `r` is one of the obligation rules (templates.md section 4), which fire only against a profile.
@@ -105,9 +100,7 @@ inline constexpr std::array<rule_entry, rule_count> rule_table{{
 
 /// Every built-in rule, in catalogue order.
 [[nodiscard]] constexpr std::array<rule_id, rule_count> all_rules() noexcept {
-    std::array<rule_id, rule_count> out{};
-    for (std::size_t i = 0; i < rule_count; ++i) out[i] = static_cast<rule_id>(i);
-    return out;
+    return detail::all_enumerators<rule_id>();
 }
 
 } // namespace samverkan

@@ -154,6 +154,20 @@ private:
         out_.newline(level);
         out_.append("]");
     }
+    void value(text_list const& list, std::size_t level) {
+        if (list.empty()) {
+            out_.append("[]");
+            return;
+        }
+        out_.append("[");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (i > 0) out_.put(',');
+            out_.newline(level + 1);
+            append_string(out_, list[i]);
+        }
+        out_.newline(level);
+        out_.append("]");
+    }
     void value(ref_map const& map, std::size_t level) {
         if (map.empty()) {
             out_.append("{}");
