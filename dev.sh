@@ -15,7 +15,7 @@
 #                                                    bookworm-backports package, unpacked under build/)
 #                                           format   clang-format --dry-run --Werror over our sources
 #                                           tidy     clang-tidy on representative translation units
-#                                           conformance  ../shared/conformance/run.sh, when it exists
+#                                           conformance  ../shared/conformance/run.sh and conformance-wave2/run.sh
 #                                           python   the Python module (pybind11, Release) and its pytest
 #                                                    suite, a Dask LocalCluster sweep included
 #   ./dev.sh study [MODEL]                build the Python module and run the example study
@@ -210,7 +210,10 @@ leg_conformance() {
         return 1
     fi
     [ -x build/debug/samverkan ] || cmake --workflow --preset debug
-    bash ../shared/conformance/run.sh build/debug/samverkan
+    local status=0
+    bash ../shared/conformance/run.sh build/debug/samverkan || status=1
+    bash ../shared/conformance-wave2/run.sh build/debug/samverkan || status=1
+    return $status
 }
 
 # Debian's interpreter, which the python3-* packages belong to (another python3 may come first on PATH).
