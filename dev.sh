@@ -6,6 +6,8 @@
 #   ./dev.sh test [LEG...]                every check CI runs, or only the legs named:
 #                                           debug    g++ Debug: build, unit, compile-fail, header, consumer tests
 #                                           release  g++ -O2 with -Werror: build and unit tests
+#                                           plain    what a newcomer runs: cmake -B build/plain
+#                                                    -DCMAKE_BUILD_TYPE=Release, default options, all tests
 #                                           clang    clang++ Debug: build and all tests
 #                                           asan     g++ with AddressSanitizer + UBSan: build and unit tests
 #                                           catch2v3 the unit tests built against Catch2 v3 (Debian's
@@ -28,7 +30,7 @@ build_packages=(g++ make cmake libboost1.81-dev catch2 libcli11-dev)
 test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-14-dev libbenchmark-dev
                python3 python3-networkx graphviz)
 default_model=examples/models/kommun_lag_2023_196.json
-all_legs=(debug release clang asan catch2v3 format tidy conformance)
+all_legs=(debug release plain clang asan catch2v3 format tidy conformance)
 # clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
 tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
 format_dirs=(include tests examples tools benchmarks fuzz)
@@ -108,6 +110,13 @@ cmd_audit() {
 leg_debug() { cmake --workflow --preset debug; }
 leg_release() { cmake --workflow --preset release; }
 leg_clang() { cmake --workflow --preset clang; }
+# Exactly the plain build of the README, with no preset and no option: it must build warning-tolerant
+# (-Werror is opt-in) and pass its tests.
+leg_plain() {
+    cmake -S . -B build/plain -DCMAKE_BUILD_TYPE=Release
+    cmake --build build/plain
+    (cd build/plain && ctest --output-on-failure)
+}
 leg_asan() { cmake --workflow --preset asan; }
 
 # Catch2 v3 is not in bookworm proper, and its package cannot be installed next to Debian's v2 (catch2): the
@@ -181,8 +190,8 @@ leg_tidy() {
 
 leg_conformance() {
     if [ ! -d ../shared/conformance ]; then
-        echo "conformance: ../shared/conformance not found; skipped"
-        return 0
+        echo "conformance: ../shared/conformance not found (it belongs beside the repository): FAILED"
+        return 1
     fi
     [ -x build/debug/samverkan ] || cmake --workflow --preset debug
     bash ../shared/conformance/run.sh build/debug/samverkan

@@ -7,7 +7,7 @@ usage: compare.py findings REPORT_A REPORT_B
            exclusive-overlap compared as a multiset, as the conformance suite does).
        compare.py expected REPORT STATS
            Exit 0 when the report has exactly the number of findings per rule that the generator planted
-           (STATS: the JSON that samverkan_synthetic --stats prints).
+           (STATS: the JSON that `samverkan generate --stats` prints).
        compare.py summary RESULTS_DIR
            Prints the figures of a compare.sh run against the targets of benchmarks/README.md.
 """

@@ -49,21 +49,21 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_BUILD_BENCHMARKS=ON -DSAMVERKAN_BUILD_TOOL=ON \
         -DSAMVERKAN_BUILD_TESTS=OFF -DSAMVERKAN_BUILD_EXAMPLES=OFF >/dev/null
 fi
-cmake --build "$build" -j "$jobs" --target samverkan_tool samverkan_synthetic samverkan_benchmarks >/dev/null
+cmake --build "$build" -j "$jobs" --target samverkan_tool samverkan_benchmarks >/dev/null
 tool=$build/samverkan
-synthetic=$build/benchmarks/samverkan_synthetic
+synthetic=("$tool" generate)
 bench=$build/benchmarks/samverkan_benchmarks
 
 # ---- models (shared with samverkan_benchmarks' cache) -------------------------------------------------------
 models=$build/benchmarks/models
 mkdir -p "$models"
-version=$(grep -o 'generator_version = [0-9]*' "$root/include/samverkan/synthetic/generator.hpp" | grep -o '[0-9]*$')
+version=$(grep -o 'generator_version = [0-9]*' "$root/synthetic/include/samverkan/synthetic/generator.hpp" | grep -o '[0-9]*$')
 model_file() { echo "$models/synthetic-$1-s$seed-r$rate-v$version.json"; }
 ensure_model() {
   local file; file=$(model_file "$1")
   if [[ ! -f $file || ! -f $file.stats ]]; then
     echo "generating $1 municipalities -> $file" >&2
-    "$synthetic" --municipalities "$1" --seed "$seed" --defect-rate "$rate" --stats >"$file.partial" 2>"$file.stats"
+    "${synthetic[@]}" --municipalities "$1" --seed "$seed" --defect-rate "$rate" --stats >"$file.partial" 2>"$file.stats"
     mv "$file.partial" "$file"
   fi
   echo "$file"

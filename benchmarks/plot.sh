@@ -32,12 +32,12 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_BUILD_BENCHMARKS=ON -DSAMVERKAN_BUILD_TOOL=ON \
         -DSAMVERKAN_BUILD_TESTS=OFF -DSAMVERKAN_BUILD_EXAMPLES=OFF >/dev/null
 fi
-cmake --build "$build" -j "$jobs" --target samverkan_tool samverkan_synthetic >/dev/null
+cmake --build "$build" -j "$jobs" --target samverkan_tool >/dev/null
 
 models=$build/benchmarks/models
 work=$build/benchmarks/plot
 mkdir -p "$models" "$work"
-version=$(grep -o 'generator_version = [0-9]*' "$root/include/samverkan/synthetic/generator.hpp" | grep -o '[0-9]*$')
+version=$(grep -o 'generator_version = [0-9]*' "$root/synthetic/include/samverkan/synthetic/generator.hpp" | grep -o '[0-9]*$')
 data=$work/performance.dat
 echo "# municipalities relations bytes samverkan_load samverkan_audit baseline_load baseline_audit" >"$data"
 
@@ -47,7 +47,7 @@ for n in $sizes; do
   file=$models/synthetic-$n-s1-r0.01-v$version.json
   if [[ ! -f $file || ! -f $file.stats ]]; then
     echo "generating $n municipalities" >&2
-    "$build/benchmarks/samverkan_synthetic" --municipalities "$n" --stats >"$file.partial" 2>"$file.stats"
+    "$build/samverkan" generate --municipalities "$n" --stats >"$file.partial" 2>"$file.stats"
     mv "$file.partial" "$file"
   fi
   relations=$(grep -o '"relations": [0-9]*' "$file.stats" | grep -o '[0-9]*$')

@@ -14,6 +14,13 @@
 //   audit/N              the whole catalogue, as samverkan::audit runs it (capability index and sorting included)
 //   one_pass_limit/N     reading every relation of the loaded model once (the sum over all relation lists):
 //                        no audit can be faster, so audit / one_pass_limit is the audit's overhead factor
+//   what_if/N            what_if of one actor (k001.bn, the byggnadsnämnd of the first municipality), as the
+//                        `what-if` command runs it (one audit and a region model)
+//   robustness/N         resilience of every duty (k = 3) and criticality of every actor: the `resilience`
+//                        command after loading
+//   naive_what_if/N      what_if by its definition: withdraw (a full copy) and two full audits
+//   naive_criticality/N  (N <= 3) criticality by definition: naive_what_if and two standing checks per actor
+//   naive_resilience_k1/N, _k2/N  (N <= 3) resilience by withdrawing every subset of actors of size 1, 2
 //
 // Counters: `elements` and `relations` of the model, and `per_relation`, the CPU time per relation (shown
 // with an SI prefix: 45n is 45 ns), which stays flat when a step is linear.
@@ -22,6 +29,7 @@
 #include <samverkan/model.hpp>
 #include <samverkan/synthetic/generator.hpp>
 
+#include <CLI/CLI.hpp>
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -310,6 +318,97 @@ void one_pass_limit(benchmark::State& state, std::size_t n) {
     set_counters(state, l);
 }
 
+void what_if_one(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const a = l.model->find<samverkan::actor_id>("k001.bn");
+    if (!a) {
+        state.SkipWithError("no actor k001.bn");
+        return;
+    }
+    std::size_t found = 0;
+    for (auto _ : state) {
+        auto r = samverkan::what_if(*l.model, std::vector{*a});
+        found = r.added.findings.size() + r.removed.findings.size();
+        benchmark::DoNotOptimize(r.added.findings.data());
+    }
+    state.counters["findings"] = static_cast<double>(found);
+    set_counters(state, l);
+}
+
+void naive_what_if(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const a = l.model->find<samverkan::actor_id>("k001.bn");
+    if (!a) {
+        state.SkipWithError("no actor k001.bn");
+        return;
+    }
+    for (auto _ : state) {
+        auto r = samverkan::detail::what_if_by_audits(*l.model, std::vector{*a});
+        benchmark::DoNotOptimize(r.added.findings.data());
+    }
+    set_counters(state, l);
+}
+
+void robustness(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    for (auto _ : state) {
+        auto r = samverkan::analyse_robustness(*l.model, 3);
+        benchmark::DoNotOptimize(r.duties.data());
+    }
+    state.counters["actors"] = static_cast<double>(l.model->count<samverkan::actor_id>());
+    set_counters(state, l);
+}
+
+void naive_criticality(benchmark::State& state, std::size_t n) {
+    auto& l = model_for(n);
+    auto const& m = *l.model;
+    for (auto _ : state) {
+        auto const base = samverkan::standing(m);
+        std::size_t total = 0;
+        for (auto a : m.actors()) {
+            auto const after = samverkan::standing(samverkan::withdraw(m, std::vector{a}));
+            for (std::size_t d = 0; d < base.size(); ++d) total += base[d] && !after[d] ? 1 : 0;
+            total += samverkan::detail::what_if_by_audits(m, std::vector{a}).added.findings.size();
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    state.counters["actors"] = static_cast<double>(m.count<samverkan::actor_id>());
+    set_counters(state, l);
+}
+
+/// Resilience by definition, up to k: withdraw every subset of actors of size 1..k and re-check every duty.
+void naive_resilience(benchmark::State& state, std::size_t n, std::uint32_t k) {
+    auto& l = model_for(n);
+    auto const& m = *l.model;
+    auto const actors = static_cast<std::uint32_t>(m.count<samverkan::actor_id>());
+    for (auto _ : state) {
+        auto const base = samverkan::standing(m);
+        std::vector<int> value(base.size(), -1);
+        for (std::size_t d = 0; d < base.size(); ++d)
+            if (!base[d]) value[d] = 0;
+        std::vector<samverkan::actor_id> pick;
+        for (std::uint32_t size = 1; size <= k && size <= actors; ++size) {
+            std::vector<std::uint32_t> at(size);
+            for (std::uint32_t i = 0; i < size; ++i) at[i] = i;
+            for (;;) {
+                pick.clear();
+                for (auto i : at) pick.emplace_back(i);
+                auto const after = samverkan::standing(samverkan::withdraw(m, pick));
+                for (std::size_t d = 0; d < base.size(); ++d)
+                    if (value[d] < 0 && !after[d]) value[d] = static_cast<int>(size);
+                int i = static_cast<int>(size) - 1;
+                while (i >= 0 && at[static_cast<std::size_t>(i)] == actors - size + static_cast<std::uint32_t>(i)) --i;
+                if (i < 0) break;
+                ++at[static_cast<std::size_t>(i)];
+                for (auto j = static_cast<std::size_t>(i) + 1; j < size; ++j) at[j] = at[j - 1] + 1;
+            }
+        }
+        benchmark::DoNotOptimize(value.data());
+    }
+    state.counters["actors"] = static_cast<double>(actors);
+    set_counters(state, l);
+}
+
 void register_all() {
     using samverkan::audit_options;
     using samverkan::capability_index;
@@ -340,37 +439,51 @@ void register_all() {
             [](model const& m, capability_index const& c) { return samverkan::check_coordination_rules(m, c); });
         fam("inventory", [](model const& m, capability_index const&) { return samverkan::check_inventory_rules(m); });
         reg("audit", audit);
+        reg("what_if", what_if_one);
+        reg("robustness", robustness);
+        reg("naive_what_if", naive_what_if);
+        if (n <= 3) {
+            reg("naive_criticality", naive_criticality);
+            reg("naive_resilience_k1", [](benchmark::State& st, std::size_t k) { naive_resilience(st, k, 1); });
+            reg("naive_resilience_k2", [](benchmark::State& st, std::size_t k) { naive_resilience(st, k, 2); });
+        }
     }
 }
 
-/// Takes our own flags out of argv (the rest goes to Google Benchmark).
+/// Takes our own flags out of argv with CLI11 and leaves the rest (Google Benchmark's flags) in argv.
 void parse_flags(int& argc, char** argv) {
-    int out = 1;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view const a = argv[i];
-        auto value = [&](std::string_view flag) -> std::optional<std::string> {
-            if (a.substr(0, flag.size()) == flag) return std::string{a.substr(flag.size())};
-            return std::nullopt;
-        };
-        if (auto v = value("--sizes=")) {
-            config.sizes.clear();
-            std::size_t at = 0;
-            while (at <= v->size()) {
-                auto const comma = v->find(',', at);
-                auto const part = v->substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-                if (!part.empty()) config.sizes.push_back(std::stoul(part));
-                if (comma == std::string::npos) break;
-                at = comma + 1;
-            }
-        } else if (auto s = value("--seed=")) {
-            config.seed = std::stoull(*s);
-        } else if (auto r = value("--defect-rate=")) {
-            config.defect_rate = std::stod(*r);
-        } else if (auto c = value("--cache=")) {
-            config.cache = *c;
-        } else {
-            argv[out++] = argv[i];
+    CLI::App app{"samverkan_benchmarks", "samverkan_benchmarks"};
+    app.allow_extras();
+    app.set_help_flag(); // --help goes on to Google Benchmark, which lists its own flags
+    std::string sizes, seed, rate, cache;
+    app.add_option("--sizes", sizes, "comma-separated municipality counts");
+    app.add_option("--seed", seed, "the generator's seed");
+    app.add_option("--defect-rate", rate, "the generator's defect rate");
+    app.add_option("--cache", cache, "where generated models are cached");
+    app.parse(argc, argv);
+    if (!sizes.empty()) {
+        config.sizes.clear();
+        std::string_view rest = sizes;
+        while (!rest.empty()) {
+            auto const comma = rest.find(',');
+            auto const part = rest.substr(0, comma);
+            if (!part.empty()) config.sizes.push_back(std::stoul(std::string{part}));
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
         }
+    }
+    if (!seed.empty()) config.seed = std::stoull(seed);
+    if (!rate.empty()) config.defect_rate = std::stod(rate);
+    if (!cache.empty()) config.cache = cache;
+    // Google Benchmark reads the flags CLI11 did not know, in their order.
+    int out = 1;
+    for (std::string const& extra : app.remaining()) {
+        for (int i = out; i < argc; ++i)
+            if (extra == argv[i]) {
+                std::swap(argv[out], argv[i]);
+                break;
+            }
+        ++out;
     }
     argc = out;
 }
@@ -380,6 +493,9 @@ void parse_flags(int& argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         parse_flags(argc, argv);
+    } catch (CLI::ParseError const& e) {
+        std::cerr << "samverkan_benchmarks: bad option: " << e.what() << '\n';
+        return 2;
     } catch (std::exception const& e) {
         std::cerr << "samverkan_benchmarks: bad option: " << e.what() << '\n';
         return 2;

@@ -4,7 +4,7 @@
 // short-term actions -> yearly follow-up, coordinated by the kommun's trygghetssamordnare, safety
 // coordinator).
 //
-// The scenario (fictional place; every element drawn from /work/shared/domain.md):
+// The scenario (fictional place; every element drawn from ../shared/domain.md (beside the repository)):
 // - Scopes: the kommun > centrum > three blocks: Torgkvarteret (a galleria with rental flats above it,
 //   split into 3D properties), Stationskvarteret and Parkkvarteret.
 // - Actors: KS (delegates coordination to the trygghetssamordnare), tekniska nämnden (huvudman for the

@@ -1,7 +1,7 @@
 // detaljplan_blandstad: a detaljplan (detailed development plan) for Södra hamnen, a new mixed-use district
 // (blandstad) in Norrviks kommun, followed through every PBL (plan- och bygglagen, 2010:900) stage.
 //
-// The scenario (fictional place; every element drawn from /work/shared/domain.md):
+// The scenario (fictional place; every element drawn from ../shared/domain.md (beside the repository)):
 // - Stages in PBL order: översiktsplan (comprehensive plan) -> planprogram -> planbesked (planning
 //   notice) -> samråd (consultation) -> granskning (review) -> antagande (adoption) -> laga kraft (in
 //   force, after länsstyrelsen's överprövning) -> genomförande (implementation: exploateringsavtal,

@@ -1,7 +1,7 @@
 // kommun_lag_2023_196: Norrviks kommun meets Lag (2023:196) om kommuners ansvar för brottsförebyggande
 // arbete (the municipalities' crime-prevention act) together with the police and others.
 //
-// The scenario (a fictional kommun; every element drawn from /work/shared/domain.md):
+// The scenario (a fictional kommun; every element drawn from ../shared/domain.md (beside the repository)):
 // - The 2023:196 cycle lägesbild (situation picture) -> åtgärdsplan (action plan) -> genomförande
 //   (implementation) -> uppföljning (follow-up), over the kommun. The kommun lies within lokalpolisområde
 //   Norrvik, which lies within the län.

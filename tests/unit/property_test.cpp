@@ -3,14 +3,16 @@
 //   - the capability index agrees with a naive fixpoint written straight from model-format.md;
 //   - adding a holding never adds a (duty, mandate) pair to mandate-missing + mandate-unheld;
 //   - adding a forum never adds a coordination-gap;
-//   - the per-family functions together give exactly the audit's findings.
+//   - the per-family functions together give exactly the audit's findings;
+//   - sort_findings (the fast path) and compare_findings (the definition of the report order) agree.
 #include "analysis_test_support.hpp"
-#include "random_model_support.hpp"
 #include "catch.hpp"
+#include "random_model_support.hpp"
 
 #include <samverkan/analysis.hpp>
 
 #include <algorithm>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -226,6 +228,47 @@ TEST_CASE("property: mandate-missing and mandate-unheld exclude each other; reas
             REQUIRE_FALSE(std::get<ref_list>(*f.evidence("capable")).empty());
         }
         for (auto const& k : missing) REQUIRE(unheld.count(k) == 0);
+    }
+}
+
+TEST_CASE("property: sort_findings orders exactly as compare_findings defines the report order") {
+    for (unsigned seed = 1; seed <= 100; ++seed) {
+        auto const m = build(generator{seed}.make());
+        std::mt19937 rng{seed};
+        std::vector<finding> findings = audit(m).findings;
+        // findings as user rules may make them: every kind of subject value, equal subjects with other
+        // witnesses and messages, text subjects, lists with null, maps
+        std::vector<element_ref> refs;
+        for (auto a : m.actors()) refs.emplace_back(a);
+        for (auto d : m.duties()) refs.emplace_back(d);
+        for (auto x : m.mandates()) refs.emplace_back(x);
+        for (auto f : m.forums()) refs.emplace_back(f);
+        if (!refs.empty())
+            for (int i = 0; i < 40; ++i) {
+                auto pick = [&] { return refs[rng() % refs.size()]; };
+                finding f;
+                f.rule = i % 3 == 0 ? "user-a" : "user-b";
+                f.severity = static_cast<severity>(rng() % 3);
+                switch (rng() % 4) {
+                case 0: f.subjects.push_back({"x", pick()}); break;
+                case 1: f.subjects.push_back({"x", std::string{"t"} + std::to_string(rng() % 3)}); break;
+                case 2: f.subjects.push_back({"x", ref_list{pick(), std::nullopt, pick()}}); break;
+                default: f.subjects.push_back({"x", ref_map{{pick(), "r" + std::to_string(rng() % 2)}}}); break;
+                }
+                if (rng() % 2 == 0) f.subjects.push_back({rng() % 2 == 0 ? "y" : "z", pick()});
+                f.witness.push_back({"w", std::string(1, static_cast<char>('a' + rng() % 3))});
+                f.message = std::to_string(rng() % 2);
+                findings.push_back(f);
+            }
+        std::shuffle(findings.begin(), findings.end(), rng);
+        auto by_definition = findings;
+        std::stable_sort(by_definition.begin(), by_definition.end(),
+                         [&m](finding const& a, finding const& b) { return compare_findings(m, a, b) < 0; });
+        sort_findings(m, findings);
+        INFO("seed " << seed);
+        REQUIRE(findings.size() == by_definition.size());
+        for (std::size_t i = 0; i < findings.size(); ++i)
+            REQUIRE(std::is_eq(compare_findings(m, findings[i], by_definition[i])));
     }
 }
 

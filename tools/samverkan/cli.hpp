@@ -5,8 +5,8 @@
 // Adding a command: write tools/samverkan/command_NAME.hpp with
 //     void add_NAME_command(CLI::App& app, std::vector<samverkan::tool::command>& commands)
 // that creates the subcommand, declares its options into a state object the run function captures, and
-// appends {subcommand, run}; then call it from main.cpp. `run` parses nothing itself: by then CLI11 has
-// filled the state; it validates values (throwing usage_error), loads, calls the library and returns the
+// appends {subcommand, run} (a lambda holding the state); then call it from main.cpp. `run` parses nothing itself: by
+// then CLI11 has filled the state; it validates values (throwing usage_error), loads, calls the library and returns the
 // outcome. Output is built in memory, so a failure leaves stdout empty.
 #ifndef SAMVERKAN_TOOLS_CLI_HPP
 #define SAMVERKAN_TOOLS_CLI_HPP

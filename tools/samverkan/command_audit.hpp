@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace samverkan::tool {
@@ -34,44 +35,44 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
     sub->add_flag("--timings", s->timings, "print the seconds spent loading, auditing and writing on stderr");
     sub->footer("exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 invalid input or usage.");
 
-    commands.push_back({sub, [s, sub] {
-                            check_extras(*sub);
-                            std::string const file = one_file(s->files, "audit");
-                            one_of("--format", s->format, {"text", "json"});
-                            auto const threshold = s->fail_on.threshold();
-                            audit_options options;
-                            if (!s->only.empty()) {
-                                options.disabled.set();
-                                for (auto const& list : s->only)
-                                    for (auto r : parse_rules(list, "--only"))
-                                        options.disabled.reset(static_cast<std::size_t>(r));
-                            }
-                            for (auto const& list : s->skip)
-                                for (auto r : parse_rules(list, "--skip")) options.skip(r);
+    auto run = [s, sub] {
+        check_extras(*sub);
+        std::string const file = one_file(s->files, "audit");
+        one_of("--format", s->format, {"text", "json"});
+        auto const threshold = s->fail_on.threshold();
+        audit_options options;
+        if (!s->only.empty()) {
+            options.disabled.set();
+            for (auto const& list : s->only)
+                for (auto r : parse_rules(list, "--only")) options.disabled.reset(static_cast<std::size_t>(r));
+        }
+        for (auto const& list : s->skip)
+            for (auto r : parse_rules(list, "--skip")) options.skip(r);
 
-                            outcome result;
-                            auto start = clock_type::now();
-                            model const m = load(file);
-                            double const load_s = seconds_since(start);
-                            start = clock_type::now();
-                            report const r = audit(m, options);
-                            double const audit_s = seconds_since(start);
-                            start = clock_type::now();
-                            std::ostringstream os;
-                            if (s->format == "json") io::write_report_json(os, m, r);
-                            else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << r;
-                            result.out = std::move(os).str();
-                            double const write_s = seconds_since(start);
+        outcome result;
+        auto start = clock_type::now();
+        model const m = load(file);
+        double const load_s = seconds_since(start);
+        start = clock_type::now();
+        report const r = audit(m, options);
+        double const audit_s = seconds_since(start);
+        start = clock_type::now();
+        std::ostringstream os;
+        if (s->format == "json") io::write_report_json(os, m, r);
+        else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << r;
+        result.out = std::move(os).str();
+        double const write_s = seconds_since(start);
 
-                            if (threshold && r.summary().at_or_above(*threshold) > 0) result.status = exit_findings;
-                            if (s->timings) {
-                                char line[128];
-                                std::snprintf(line, sizeof line, "samverkan: load %.3f s, audit %.3f s, write %.3f s\n",
-                                              load_s, audit_s, write_s);
-                                result.err = line;
-                            }
-                            return result;
-                        }});
+        if (threshold && r.summary().at_or_above(*threshold) > 0) result.status = exit_findings;
+        if (s->timings) {
+            char line[128];
+            std::snprintf(line, sizeof line, "samverkan: load %.3f s, audit %.3f s, write %.3f s\n", load_s, audit_s,
+                          write_s);
+            result.err = line;
+        }
+        return result;
+    };
+    commands.push_back({sub, std::move(run)});
 }
 
 } // namespace samverkan::tool

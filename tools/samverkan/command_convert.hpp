@@ -16,6 +16,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace samverkan::tool {
@@ -33,20 +34,21 @@ inline void add_convert_command(CLI::App& app, std::vector<command>& commands) {
     sub->add_option("--to", s->to, "json, dot, graphml or csv");
     sub->footer("exit status: 0 success; 2 invalid input or usage.");
 
-    commands.push_back({sub, [s, sub] {
-                            check_extras(*sub);
-                            std::string const file = one_file(s->files, "convert");
-                            if (s->to.empty()) throw usage_error{"convert needs --to json|dot|graphml|csv"};
-                            one_of("--to", s->to, {"json", "dot", "graphml", "csv"});
-                            model const m = load(file);
-                            std::ostringstream os;
-                            if (s->to == "json") io::write_json(os, m);
-                            else if (s->to == "dot") io::write_dot(os, m, audit(m));
-                            else if (s->to == "graphml") io::write_graphml(os, m);
-                            else io::write_raci_csv(os, m);
-                            if (!os) throw error{"could not format the output"};
-                            return outcome{exit_success, std::move(os).str(), {}};
-                        }});
+    auto run = [s, sub] {
+        check_extras(*sub);
+        std::string const file = one_file(s->files, "convert");
+        if (s->to.empty()) throw usage_error{"convert needs --to json|dot|graphml|csv"};
+        one_of("--to", s->to, {"json", "dot", "graphml", "csv"});
+        model const m = load(file);
+        std::ostringstream os;
+        if (s->to == "json") io::write_json(os, m);
+        else if (s->to == "dot") io::write_dot(os, m, audit(m));
+        else if (s->to == "graphml") io::write_graphml(os, m);
+        else io::write_raci_csv(os, m);
+        if (!os) throw error{"could not format the output"};
+        return outcome{exit_success, std::move(os).str(), {}};
+    };
+    commands.push_back({sub, std::move(run)});
 }
 
 } // namespace samverkan::tool

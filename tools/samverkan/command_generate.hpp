@@ -9,14 +9,32 @@
 #include <cstdint>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace samverkan::tool {
 
+/// The generator's statistics as one JSON line (benchmarks/compare.py reads it).
+inline std::string stats_json(synthetic::generator_stats const& s) {
+    std::ostringstream os;
+    os << "{\"bytes\": " << s.bytes << ", \"municipalities\": " << s.municipalities << ", \"plans\": " << s.plans
+       << ", \"elements\": " << s.element_count() << ", \"relations\": " << s.relation_count()
+       << ", \"duties\": " << s.count(element_kind::duty) << ", \"expected_findings\": {";
+    bool first = true;
+    for (auto r : all_rules()) {
+        os << (first ? "" : ", ") << '"' << to_string(r) << "\": " << s.expected(r);
+        first = false;
+    }
+    os << "}}\n";
+    return std::move(os).str();
+}
+
 inline void add_generate_command(CLI::App& app, std::vector<command>& commands) {
     struct state {
-        std::string municipalities, seed, defect_rate;
+        std::string municipalities, seed, defect_rate, name;
+        bool stats = false;
     };
     auto s = std::make_shared<state>();
     CLI::App* sub = add_subcommand(app, "generate",
@@ -26,27 +44,36 @@ inline void add_generate_command(CLI::App& app, std::vector<command>& commands) 
     sub->add_option("--seed", s->seed, "the random seed (default 1)");
     sub->add_option("--defect-rate", s->defect_rate,
                     "the fraction of plans with each kind of defect, 0 to 1 (default 0.01; 0: no findings)");
+    sub->add_option("--name", s->name, "the model's name (default: the generator's)");
+    sub->add_flag("--stats", s->stats,
+                  "print on stderr, as one JSON object, the counts of elements and relations and how many findings of "
+                  "each rule an audit of the model must report");
     sub->footer("exit status: 0 success; 2 usage.");
 
-    commands.push_back({sub, [s, sub] {
-                            check_extras(*sub);
-                            synthetic::generator_options options;
-                            if (s->municipalities.empty())
-                                throw usage_error{"generate needs --municipalities N (290 for the national model)"};
-                            options.municipalities = parse_number<std::size_t>(s->municipalities, "--municipalities");
-                            if (options.municipalities < 1 || options.municipalities > 99999)
-                                throw usage_error{"--municipalities must be between 1 and 99999"};
-                            if (!s->seed.empty()) options.seed = parse_number<std::uint64_t>(s->seed, "--seed");
-                            if (!s->defect_rate.empty()) {
-                                options.defect_rate = parse_number<double>(s->defect_rate, "--defect-rate");
-                                if (!(options.defect_rate >= 0 && options.defect_rate <= 1))
-                                    throw usage_error{"--defect-rate must be between 0 and 1"};
-                            }
-                            // Streamed straight to stdout (the national model is ~0.4 GB); every usage error is thrown
-                            // above, before the first byte, so a failure still leaves stdout empty.
-                            synthetic::generate(std::cout, options);
-                            return outcome{};
-                        }});
+    auto run = [s, sub] {
+        check_extras(*sub);
+        synthetic::generator_options options;
+        if (s->municipalities.empty())
+            throw usage_error{"generate needs --municipalities N (290 for the national model)"};
+        options.municipalities = parse_number<std::size_t>(s->municipalities, "--municipalities");
+        if (options.municipalities < 1 || options.municipalities > 99999)
+            throw usage_error{"--municipalities must be between 1 and 99999"};
+        if (!s->seed.empty()) options.seed = parse_number<std::uint64_t>(s->seed, "--seed");
+        if (!s->defect_rate.empty()) {
+            options.defect_rate = parse_number<double>(s->defect_rate, "--defect-rate");
+            if (!(options.defect_rate >= 0 && options.defect_rate <= 1))
+                throw usage_error{"--defect-rate must be between 0 and 1"};
+        }
+        // Streamed straight to stdout (the national model is ~0.4 GB); every usage error is thrown
+        // above, before the first byte, so a failure still leaves stdout empty.
+        if (!s->name.empty()) options.name = s->name;
+        std::ios::sync_with_stdio(false);
+        auto const stats = synthetic::generate(std::cout, options);
+        outcome result;
+        if (s->stats) result.err = stats_json(stats);
+        return result;
+    };
+    commands.push_back({sub, std::move(run)});
 }
 
 } // namespace samverkan::tool

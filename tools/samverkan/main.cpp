@@ -12,6 +12,8 @@
 #include "command_diff.hpp"
 #include "command_generate.hpp"
 #include "command_metrics.hpp"
+#include "command_resilience.hpp"
+#include "command_what_if.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -55,7 +57,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", "samverkan " + std::string{samverkan::version_string});
     app.allow_extras();
     app.footer("Run 'samverkan COMMAND --help' for a command's options.\n"
-               "exit status: 0 success; 1 findings at or above --fail-on (audit), the models differ (diff); 2 invalid input or usage.");
+               "exit status: 0 success; 1 findings at or above --fail-on (audit, what-if), the models differ (diff); 2 invalid input or usage.");
 
     std::vector<command> commands;
     add_audit_command(app, commands);
@@ -63,6 +65,8 @@ int run(int argc, char** argv) {
     add_diff_command(app, commands);
     add_generate_command(app, commands);
     add_metrics_command(app, commands);
+    add_what_if_command(app, commands);
+    add_resilience_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.

@@ -32,10 +32,13 @@
 #define SAMVERKAN_ANALYSIS_CAPABILITY_HPP
 
 #include <samverkan/analysis/performers.hpp>
+#include <samverkan/detail/described_enum.hpp>
 #include <samverkan/detail/ranges.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 #include <samverkan/model/scope_tree.hpp>
+
+#include <boost/describe/enum.hpp>
 
 #include <algorithm>
 #include <cassert>
@@ -54,19 +57,11 @@ namespace samverkan {
 /// Whether a delegation is valid, or the first reason (in the order of rules.md) why it is not.
 enum class delegation_status : std::uint8_t { valid, not_delegable, self, not_held, scope, stage };
 
+BOOST_DESCRIBE_ENUM(delegation_status, valid, not_delegable, self, not_held, scope, stage)
+
 /// "valid", or the invalid-delegation reason as rules.md spells it: "not-delegable", "self", "not-held",
-/// "scope", "stage".
-[[nodiscard]] constexpr std::string_view to_string(delegation_status s) noexcept {
-    switch (s) {
-    case delegation_status::valid: return "valid";
-    case delegation_status::not_delegable: return "not-delegable";
-    case delegation_status::self: return "self";
-    case delegation_status::not_held: return "not-held";
-    case delegation_status::scope: return "scope";
-    case delegation_status::stage: return "stage";
-    }
-    return "valid";
-}
+/// "scope", "stage" (from the enum's description).
+[[nodiscard]] constexpr std::string_view to_string(delegation_status s) noexcept { return detail::enum_text(s); }
 
 /// Whether an actor is capable of a mandate for a duty, or why not (the `reasons` of mandate-missing):
 ///   not_held            neither a holding nor any delegation of the mandate to the actor
@@ -75,17 +70,11 @@ enum class delegation_status : std::uint8_t { valid, not_delegable, self, not_he
 ///   stage               some holding covers the scope, but none that does is valid at the duty's stage
 enum class capability_status : std::uint8_t { capable, not_held, invalid_delegation, scope, stage };
 
-/// "capable", or the reason as rules.md spells it: "not-held", "invalid-delegation", "scope", "stage".
-[[nodiscard]] constexpr std::string_view to_string(capability_status s) noexcept {
-    switch (s) {
-    case capability_status::capable: return "capable";
-    case capability_status::not_held: return "not-held";
-    case capability_status::invalid_delegation: return "invalid-delegation";
-    case capability_status::scope: return "scope";
-    case capability_status::stage: return "stage";
-    }
-    return "capable";
-}
+BOOST_DESCRIBE_ENUM(capability_status, capable, not_held, invalid_delegation, scope, stage)
+
+/// "capable", or the reason as rules.md spells it: "not-held", "invalid-delegation", "scope", "stage" (from
+/// the enum's description).
+[[nodiscard]] constexpr std::string_view to_string(capability_status s) noexcept { return detail::enum_text(s); }
 
 /// One holding an actor has of a mandate, direct or received.
 ///   `origin` is the actor that holds it directly or received it as an explicit grant; `source` is that

@@ -120,7 +120,9 @@ public:
         for (std::size_t i = 0; i < bare_seen.size(); ++i)
             if (i == 0 || bare_seen[i].first != bare_seen[i - 1].first)
                 edges_.push_back({static_cast<std::uint32_t>(bare_seen[i].first >> 32),
-                                  static_cast<std::uint32_t>(bare_seen[i].first & 0xffffffffU), false, {},
+                                  static_cast<std::uint32_t>(bare_seen[i].first & 0xffffffffU),
+                                  false,
+                                  {},
                                   bare_seen[i].second});
         // keep a deterministic order: by (from, to, delegation)
         std::sort(edges_.begin(), edges_.end(), [](edge const& a, edge const& b) {
@@ -163,7 +165,8 @@ public:
     [[nodiscard]] mandate_id mandate_of(std::uint32_t n) const noexcept { return mandate_id{node_mandate_[n]}; }
 
     [[nodiscard]] std::span<flow_reach const> holdings(std::uint32_t n) const noexcept {
-        return std::span<flow_reach const>{holdings_}.subspan(holding_begin_[n], holding_begin_[n + 1] - holding_begin_[n]);
+        return std::span<flow_reach const>{holdings_}.subspan(holding_begin_[n],
+                                                              holding_begin_[n + 1] - holding_begin_[n]);
     }
     /// Edge indices leaving n (sorted by target), and entering n.
     [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> out_edges(std::uint32_t n) const noexcept {
@@ -219,8 +222,12 @@ private:
 class flow_solver {
 public:
     explicit flow_solver(mandate_graph const& g)
-        : g_{&g}, region_(g.node_count(), 0), seen_(g.node_count(), 0), head_(g.node_count(), flow_none),
-          pending_at_(g.edge_count(), 0), pending_index_(g.edge_count(), 0) {}
+        : g_{&g},
+          region_(g.node_count(), 0),
+          seen_(g.node_count(), 0),
+          head_(g.node_count(), flow_none),
+          pending_at_(g.edge_count(), 0),
+          pending_index_(g.edge_count(), 0) {}
 
     /// Starts a new run: empty region, no origins.
     void begin() {
@@ -292,10 +299,11 @@ public:
         for (auto a = head_[n]; a != flow_none; a = arrivals_[a].next) f(items_[arrivals_[a].item].reach);
     }
 
-    /// Appends to `out` the actors of one derivation of origin `item` at node `n` (run with track).
-    void proof(std::uint32_t item, std::uint32_t n, std::vector<actor_id>& out) const {
+    /// Appends to `out` the actors of one derivation of `origin` (as covering() returns it) at node `n`
+    /// (run with track).
+    void proof(std::uint32_t origin, std::uint32_t n, std::vector<actor_id>& out) const {
         // the path from the origin's owner to n, along the recorded predecessors
-        auto const& it = items_[item];
+        auto const& it = items_[origin];
         for (auto v = n;;) {
             out.push_back(g_->actor_of(v));
             if (v == it.owner) break;
@@ -370,8 +378,8 @@ private:
             pending_at_[e] = epoch_;
             pending_index_[e] = static_cast<std::uint32_t>(pending_.size());
             auto const count = ed.grant.stage_count == 0 ? 1U : ed.grant.stage_count;
-            pending_.push_back({e, static_cast<std::uint32_t>(slots_.size()), count, count, ed.grant.stage_count == 0,
-                                false});
+            pending_.push_back(
+                {e, static_cast<std::uint32_t>(slots_.size()), count, count, ed.grant.stage_count == 0, false});
             slots_.resize(slots_.size() + count, {flow_none, flow_none});
         }
         auto& p = pending_[pending_index_[e]];

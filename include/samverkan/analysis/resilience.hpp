@@ -4,10 +4,11 @@
 //   stands(m, cap, d) / stands(m, d)      whether duty d stands: a performer, and for every required mandate
 //                                         a performer capable of it for d
 //   standing(m)                           the same for every duty, by duty index
-//   resilience(m, k = 3)                  one duty_resilience row per duty, by duty index (= id order of the
-//                                         model's listing): value 0 and cut [] when it fails; the smallest
-//                                         |W| that makes it fail and one such W (sorted by id text) when that
-//                                         is at most k; nullopt and [] above k. 1 <= k <= 8.
+//   resilience(m, k = 3)                  one duty_resilience row per duty, by duty index (the model's listing
+//                                         order; the reports sort by id text): value 0 and cut [] when it
+//                                         fails; the smallest |W| that makes it fail and one such W (sorted
+//                                         by id text) when that is at most k; nullopt and [] above k.
+//                                         1 <= k <= 8.
 //   failing_if_withdrawn(m)               by actor index: the duties that stand and fail when that actor
 //                                         alone is withdrawn, sorted by duty id text
 //   criticality(m)                        by actor index: actor_criticality {actor, failing (as above),
@@ -91,7 +92,7 @@ BOOST_DESCRIBE_STRUCT(actor_criticality, (), (actor, failing, added))
 /// Resilience and criticality together (the `resilience` command's report, rows by index).
 struct robustness {
     int k = 3;
-    std::vector<duty_resilience> duties; ///< by duty index
+    std::vector<duty_resilience> duties;   ///< by duty index
     std::vector<actor_criticality> actors; ///< by actor index
 };
 
@@ -287,9 +288,16 @@ template <class Traits>
 class withdrawal_counter {
 public:
     withdrawal_counter(basic_model<Traits> const& m, capability_index const& cap)
-        : m_{m}, cap_{cap}, g_{m}, solver_{g_}, changed_at_(g_.node_count(), 0), changed_index_(g_.node_count(), 0),
-          duty_seen_(m.template count<duty_id>(), 0), forum_seen_(m.template count<forum_id>(), 0),
-          actor_seen_(m.template count<actor_id>(), 0), mandate_seen_(m.template count<mandate_id>(), 0) {
+        : m_{m},
+          cap_{cap},
+          g_{m},
+          solver_{g_},
+          changed_at_(g_.node_count(), 0),
+          changed_index_(g_.node_count(), 0),
+          duty_seen_(m.template count<duty_id>(), 0),
+          forum_seen_(m.template count<forum_id>(), 0),
+          actor_seen_(m.template count<actor_id>(), 0),
+          mandate_seen_(m.template count<mandate_id>(), 0) {
         auto const n_actors = m.template count<actor_id>();
         // distinct required mandates per duty
         req_begin_.reserve(m.template count<duty_id>() + 1);
@@ -352,8 +360,9 @@ public:
         std::vector<std::pair<std::size_t, std::size_t>> edges;
         for (delegation_id d : m.delegations()) {
             auto const v = m.delegation(d);
-            if (v.from != v.to) edges.emplace_back(cycle_vertex(keys, cycle_key(v.mandate, v.from)),
-                                                   cycle_vertex(keys, cycle_key(v.mandate, v.to)));
+            if (v.from != v.to)
+                edges.emplace_back(cycle_vertex(keys, cycle_key(v.mandate, v.from)),
+                                   cycle_vertex(keys, cycle_key(v.mandate, v.to)));
         }
         auto const comp = strong_components(keys.size(), edges);
         std::vector<std::uint32_t> size(comp.count, 0);
@@ -442,7 +451,7 @@ private:
 
     [[nodiscard]] std::span<mandate_id const> required(duty_id d) const noexcept {
         return std::span<mandate_id const>{req_}.subspan(req_begin_[d.index()],
-                                                        req_begin_[d.index() + 1] - req_begin_[d.index()]);
+                                                         req_begin_[d.index() + 1] - req_begin_[d.index()]);
     }
     void start_call() {
         ++call_;
@@ -548,9 +557,9 @@ private:
         }
         auto const r2 = n_r - (a_r ? 1 : 0), a2 = n_a - (a_a ? 1 : 0);
         if (!m_[d].optional) {
-            if (performers.size() == 1) ++s.error;                         // unassigned-duty
-            if (r2 > 0 && a2 == 0 && !(n_r > 0 && n_a == 0)) ++s.error;     // no-accountable
-            if (a2 > 0 && r2 == 0 && !(n_a > 0 && n_r == 0)) ++s.warning;   // no-responsible
+            if (performers.size() == 1) ++s.error;                        // unassigned-duty
+            if (r2 > 0 && a2 == 0 && !(n_r > 0 && n_a == 0)) ++s.error;   // no-accountable
+            if (a2 > 0 && r2 == 0 && !(n_a > 0 && n_r == 0)) ++s.warning; // no-responsible
         }
         if (a_a && a2 >= 2) ++s.error; // multiple-accountable with another set of actors
     }

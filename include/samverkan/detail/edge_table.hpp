@@ -73,7 +73,6 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
     [[nodiscard]] record const& operator[](std::uint32_t e) const noexcept { return records_[e]; }
     [[nodiscard]] record& at(std::uint32_t e) noexcept { return records_[e]; }
-    [[nodiscard]] std::vector<record> const& records() const noexcept { return records_; }
 
     /// The edges leaving `s` / arriving at `t`, in insertion order.
     [[nodiscard]] out_range out(Source s) const noexcept { return {records_.data(), head(out_, s.index())}; }

@@ -46,11 +46,6 @@ public:
         if (want > slots_.size()) rehash(want);
     }
 
-    void clear() noexcept {
-        slots_.clear();
-        size_ = 0;
-    }
-
 private:
     static std::uint32_t tag(std::string_view key) noexcept {
         auto const h = static_cast<std::uint64_t>(std::hash<std::string_view>{}(key));

@@ -2,6 +2,8 @@
 #ifndef SAMVERKAN_DIAGNOSTICS_SEVERITY_HPP
 #define SAMVERKAN_DIAGNOSTICS_SEVERITY_HPP
 
+#include <samverkan/detail/described_enum.hpp>
+
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
@@ -14,22 +16,12 @@ namespace samverkan {
 enum class severity : std::uint8_t { error, warning, info };
 BOOST_DESCRIBE_ENUM(severity, error, warning, info)
 
-/// "error", "warning" or "info".
-[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept {
-    switch (s) {
-    case severity::error: return "error";
-    case severity::warning: return "warning";
-    case severity::info: return "info";
-    }
-    return "info";
-}
+/// "error", "warning" or "info" (from the enum's description).
+[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept { return detail::enum_text(s); }
 
 /// The severity named `text`, if it names one.
 [[nodiscard]] constexpr std::optional<severity> parse_severity(std::string_view text) noexcept {
-    if (text == "error") return severity::error;
-    if (text == "warning") return severity::warning;
-    if (text == "info") return severity::info;
-    return std::nullopt;
+    return detail::parse_enum<severity>(text);
 }
 
 } // namespace samverkan

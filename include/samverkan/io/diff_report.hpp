@@ -39,11 +39,11 @@ inline void write_diff_json(std::ostream& os, model const& a, model const& b, di
         sink.put('{');
         sink.newline(level + 1);
         sink.append("\"added\": ");
-        detail::report_writer{sink, b}.summary_and_findings(f.added, level + 1);
+        detail::report_writer{sink, b}.write_block(f.added, level + 1);
         sink.put(',');
         sink.newline(level + 1);
         sink.append("\"removed\": ");
-        detail::report_writer{sink, a}.summary_and_findings(f.removed, level + 1);
+        detail::report_writer{sink, a}.write_block(f.removed, level + 1);
         sink.newline(level);
         sink.put('}');
     };

@@ -42,6 +42,7 @@
 
 #include <samverkan/io/detail/export_text.hpp>
 #include <samverkan/io/detail/graphml_members.hpp>
+#include <samverkan/io/detail/json_text.hpp>
 #include <samverkan/model/basic_model.hpp>
 
 #include <boost/describe/enum_to_string.hpp>
@@ -242,7 +243,7 @@ void write_graphml(std::ostream& os, basic_model<Traits> const& m) {
             std::string list = "[";
             for (stage_id s : where.stages) {
                 if (list.size() > 1) list += ',';
-                detail::append_json_string(list, m[s].id);
+                detail::append_string(list, m[s].id, detail::invalid_utf8::replace);
             }
             list += ']';
             detail::append_graphml_data(out, "      ", "e_stages", list);

@@ -43,76 +43,73 @@ public:
         key(1, "model", false);
         if (r.model) append_string(out_, *r.model);
         else out_.append("null");
-        key(1, "summary", false);
-        summary_object(r, 1);
-        key(1, "findings", false);
-        findings_array(r, 1);
+        members(r, false);
         out_.newline(0);
         out_.append("}\n");
     }
 
-    /// Writes `{"summary": {...}, "findings": [...]}` of `r` as a value nested at `level` (the blocks of the
-    /// what-if and diff reports).
-    void summary_and_findings(report const& r, std::size_t level) {
+    /// Writes {"summary": ..., "findings": [...]} as a value nested `depth` levels deep (what-if and diff
+    /// reports), without a final newline.
+    void write_block(report const& r, std::size_t depth) {
+        base_ = depth;
         out_.append("{");
-        key(level + 1, "summary", true);
-        summary_object(r, level + 1);
-        key(level + 1, "findings", false);
-        findings_array(r, level + 1);
-        out_.newline(level);
+        members(r, true);
+        nl(0);
         out_.append("}");
+        base_ = 0;
     }
 
 private:
-    void summary_object(report const& r, std::size_t level) {
-        auto const s = r.summary();
-        out_.append("{");
-        key(level + 1, "error", true);
-        out_.append(std::to_string(s.error));
-        key(level + 1, "warning", false);
-        out_.append(std::to_string(s.warning));
-        key(level + 1, "info", false);
-        out_.append(std::to_string(s.info));
-        out_.newline(level);
-        out_.append("}");
-    }
+    void nl(std::size_t level) { out_.newline(base_ + level); }
 
-    void findings_array(report const& r, std::size_t level) {
+    void members(report const& r, bool first) {
+        auto const s = r.summary();
+        key(1, "summary", first);
+        out_.append("{");
+        key(2, "error", true);
+        out_.append(std::to_string(s.error));
+        key(2, "warning", false);
+        out_.append(std::to_string(s.warning));
+        key(2, "info", false);
+        out_.append(std::to_string(s.info));
+        nl(1);
+        out_.append("}");
+        key(1, "findings", false);
         if (r.findings.empty()) {
             out_.append("[]");
-            return;
+        } else {
+            out_.append("[");
+            for (std::size_t i = 0; i < r.findings.size(); ++i) {
+                if (i > 0) out_.put(',');
+                nl(2);
+                finding_object(r.findings[i]);
+            }
+            nl(1);
+            out_.append("]");
         }
-        out_.append("[");
-        for (std::size_t i = 0; i < r.findings.size(); ++i) {
-            if (i > 0) out_.put(',');
-            out_.newline(level + 1);
-            finding_object(r.findings[i], level + 1);
-        }
-        out_.newline(level);
-        out_.append("]");
     }
 
     /// Starts a member: separator, new line, indentation, "key": .
     void key(std::size_t level, std::string_view k, bool first) {
         if (!first) out_.put(',');
-        out_.newline(level);
+        nl(level);
         append_string(out_, k);
         out_.append(": ");
     }
 
-    void finding_object(finding const& f, std::size_t level) {
+    void finding_object(finding const& f) {
         out_.append("{");
-        key(level + 1, "rule", true);
+        key(3, "rule", true);
         append_string(out_, f.rule);
-        key(level + 1, "severity", false);
+        key(3, "severity", false);
         append_string(out_, to_string(f.severity));
-        key(level + 1, "subjects", false);
-        fields(f.subjects, level + 1);
-        key(level + 1, "message", false);
+        key(3, "subjects", false);
+        fields(f.subjects, 3);
+        key(3, "message", false);
         append_string(out_, f.message);
-        key(level + 1, "witness", false);
-        fields(f.witness, level + 1);
-        out_.newline(level);
+        key(3, "witness", false);
+        fields(f.witness, 3);
+        nl(2);
         out_.append("}");
     }
 
@@ -126,7 +123,7 @@ private:
             key(level + 1, fs[i].key, i == 0);
             std::visit([&](auto const& v) { value(v, level + 1); }, fs[i].value);
         }
-        out_.newline(level);
+        nl(level);
         out_.append("}");
     }
 
@@ -144,11 +141,11 @@ private:
         out_.append("[");
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (i > 0) out_.put(',');
-            out_.newline(level + 1);
+            nl(level + 1);
             if (list[i]) append_string(out_, id_of(*list[i]));
             else out_.append("null");
         }
-        out_.newline(level);
+        nl(level);
         out_.append("]");
     }
     void value(ref_map const& map, std::size_t level) {
@@ -161,12 +158,13 @@ private:
             key(level + 1, id_of(map[i].first), i == 0);
             append_string(out_, map[i].second);
         }
-        out_.newline(level);
+        nl(level);
         out_.append("}");
     }
 
     json_sink& out_;
     model const& m_;
+    std::size_t base_ = 0;
 };
 
 } // namespace detail

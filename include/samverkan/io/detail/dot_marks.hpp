@@ -43,8 +43,6 @@ public:
         for (std::size_t i = 0; i < r.findings.size(); ++i) place(m, r.findings[i], i);
     }
 
-    [[nodiscard]] bool empty() const noexcept { return nodes_.empty() && edges_.empty() && extra_.empty(); }
-
     [[nodiscard]] dot_mark const* node(element_ref e) const {
         auto const it = nodes_.find(node_slot(e));
         return it == nodes_.end() ? nullptr : &it->second;

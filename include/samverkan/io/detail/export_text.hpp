@@ -1,5 +1,5 @@
-// Text helpers shared by the export writers (DOT, GraphML, RACI CSV): UTF-8 decoding, XML escaping, node
-// keys and the small JSON string form used inside GraphML values.
+// Text helpers shared by the export writers (DOT, GraphML, RACI CSV): XML escaping and node keys (UTF-8
+// decoding: samverkan/detail/utf8.hpp; JSON strings: io/detail/json_text.hpp with invalid_utf8::replace).
 //
 // Model strings are std::string filled by code or by io/json, so they may hold anything, including bytes
 // that are not UTF-8 and control characters. Every writer produces a document that its consumer accepts
@@ -8,6 +8,7 @@
 #ifndef SAMVERKAN_IO_DETAIL_EXPORT_TEXT_HPP
 #define SAMVERKAN_IO_DETAIL_EXPORT_TEXT_HPP
 
+#include <samverkan/detail/utf8.hpp>
 #include <samverkan/model/ids.hpp>
 
 #include <cstddef>
@@ -17,59 +18,9 @@
 
 namespace samverkan::io::detail {
 
-inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD"; // U+FFFD
-
-/// One decoded code point and the number of bytes it took; `valid` is false for a byte that does not
-/// start a well-formed UTF-8 sequence (overlong forms, surrogates and values above U+10FFFF included),
-/// in which case `length` is 1 and `code` is that byte.
-struct utf8_step {
-    char32_t code = 0;
-    std::size_t length = 1;
-    bool valid = false;
-};
-
-/// Decodes the code point at `text[at]`. O(1).
-[[nodiscard]] constexpr utf8_step decode_utf8(std::string_view text, std::size_t at) noexcept {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char const b0 = byte(at);
-    if (b0 < 0x80) return {b0, 1, true};
-    std::size_t length = 0;
-    char32_t code = 0;
-    char32_t minimum = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-        code = b0 & 0x1FU;
-        minimum = 0x80;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        code = b0 & 0x0FU;
-        minimum = 0x800;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        code = b0 & 0x07U;
-        minimum = 0x10000;
-    } else {
-        return {b0, 1, false};
-    }
-    if (text.size() - at < length) return {b0, 1, false};
-    for (std::size_t i = 1; i < length; ++i) {
-        unsigned char const b = byte(at + i);
-        if ((b & 0xC0U) != 0x80U) return {b0, 1, false};
-        code = (code << 6U) | (b & 0x3FU);
-    }
-    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {b0, 1, false};
-    return {code, length, true};
-}
-
-/// Whether `text` is well-formed UTF-8. O(n).
-[[nodiscard]] constexpr bool is_utf8(std::string_view text) noexcept {
-    for (std::size_t i = 0; i < text.size();) {
-        auto const step = decode_utf8(text, i);
-        if (!step.valid) return false;
-        i += step.length;
-    }
-    return true;
-}
+using samverkan::detail::decode_utf8;
+using samverkan::detail::is_utf8;
+using samverkan::detail::replacement_character;
 
 /// Appends `c` as upper-case hexadecimal without leading zeros.
 inline void append_hex(std::string& out, std::uint32_t c) {
@@ -171,29 +122,6 @@ inline void append_xml_escaped(std::string& out, std::string_view text, xml_cont
     out.reserve(text.size());
     append_xml_escaped(out, text, context);
     return out;
-}
-
-/// Appends `text` as a JSON string literal (quotes included); bytes that are not UTF-8 become U+FFFD so
-/// that the result is always valid JSON. O(n).
-inline void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (std::size_t i = 0; i < text.size();) {
-        auto const step = decode_utf8(text, i);
-        char32_t const c = step.code;
-        if (!step.valid) out += replacement_character;
-        else if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\r') out += "\\r";
-        else if (c < 0x20) {
-            out += "\\u00";
-            out += "0123456789abcdef"[c >> 4U];
-            out += "0123456789abcdef"[c & 0xFU];
-        } else out.append(text.substr(i, step.length));
-        i += step.length;
-    }
-    out += '"';
 }
 
 } // namespace samverkan::io::detail

@@ -22,6 +22,8 @@
 #ifndef SAMVERKAN_IO_DETAIL_JSON_CURSOR_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_CURSOR_HPP
 
+#include <samverkan/detail/utf8.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -34,6 +36,9 @@
 #include <vector>
 
 namespace samverkan::io::detail {
+
+using samverkan::detail::append_utf8;
+using samverkan::detail::utf8_sequence_length;
 
 /// A JSON or shape error at a byte offset of the input, with the JSON pointer of the value it concerns.
 /// The reader turns it into a load_error (which adds the source name, line and column).
@@ -83,57 +88,6 @@ enum class json_event : std::uint8_t {
     case json_event::end: return "the end of the input";
     }
     return "a value";
-}
-
-/// Appends the UTF-8 encoding of code point `cp` (at most U+10FFFF, not a surrogate).
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-/// The length of the valid UTF-8 sequence starting at `p` (with `n` bytes available, n >= 1), or 0 when
-/// the bytes there are not valid UTF-8 (Unicode 15, table 3-7: no overlong forms, no surrogates, nothing
-/// above U+10FFFF). O(1).
-[[nodiscard]] inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t n) noexcept {
-    unsigned char const b = p[0];
-    if (b < 0x80) return 1;
-    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return i < n && p[i] >= lo && p[i] <= hi;
-    };
-    if (b >= 0xC2 && b <= 0xDF) return cont(1) ? 2 : 0;
-    if (b == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (b == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (b == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (b >= 0xF1 && b <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (b == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
-
-/// Whether `text` is valid UTF-8. O(n).
-[[nodiscard]] inline bool valid_utf8(std::string_view text) noexcept {
-    auto const* p = reinterpret_cast<unsigned char const*>(text.data());
-    std::size_t n = text.size();
-    while (n > 0) {
-        std::size_t const len = utf8_sequence_length(p, n);
-        if (len == 0) return false;
-        p += len;
-        n -= len;
-    }
-    return true;
 }
 
 /// 1-based line and column of byte `offset` in `text`; columns count code points (what editors show),
@@ -485,7 +439,7 @@ private:
             }
             if (c == '\\') break;
             if (c < 0x20) control_character(c);
-            std::size_t const len = utf8_sequence_length(data + pos_, n - pos_);
+            std::size_t const len = utf8_sequence_length(text_, pos_);
             if (len == 0) invalid_utf8();
             pos_ += len;
         }
@@ -508,7 +462,7 @@ private:
                 scratch_.append(text_.data() + run, pos_ - run);
             } else {
                 if (c < 0x20) control_character(c);
-                std::size_t const len = utf8_sequence_length(data + pos_, n - pos_);
+                std::size_t const len = utf8_sequence_length(text_, pos_);
                 if (len == 0) invalid_utf8();
                 scratch_.append(text_.data() + pos_, len);
                 pos_ += len;

@@ -16,9 +16,9 @@
 #ifndef SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 
+#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/model/basic_model.hpp>
 

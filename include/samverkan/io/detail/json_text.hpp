@@ -11,6 +11,7 @@
 #include <samverkan/io/detail/json_cursor.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -18,8 +19,9 @@
 
 namespace samverkan::io::detail {
 
-/// Collects output in a buffer and hands it to a stream in large pieces (or keeps it all when there is
-/// no stream). Writing through the buffer instead of `operator<<` per token is what makes the writers fast.
+/// The library's one buffered output sink: collects output in a buffer and hands it to a stream in large
+/// pieces (or keeps it all when there is no stream). Writing through the buffer instead of `operator<<`
+/// per token is what makes the writers (and the synthetic generator) fast. Counts the bytes written.
 class json_sink {
 public:
     explicit json_sink(std::ostream* os = nullptr) : os_{os} {
@@ -46,9 +48,20 @@ public:
     void flush() {
         if (!os_) return;
         os_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        bytes_ += buffer_.size();
         buffer_.clear();
         if (!*os_) throw error{"could not write the output (disk full, or the reader went away?)"};
     }
+    /// flush(), then flushes the stream itself; throws samverkan::error if it failed. (The destructor
+    /// does not write: it must not throw.)
+    void finish() {
+        flush();
+        if (!os_) return;
+        os_->flush();
+        if (!*os_) throw error{"could not write the output (disk full, or the reader went away?)"};
+    }
+    /// The bytes written so far, buffered ones included.
+    [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_ + buffer_.size(); }
     /// The buffer, for appending to it directly; call written() afterwards.
     [[nodiscard]] std::string& buffer() noexcept { return buffer_; }
     void written() { maybe_flush(); }
@@ -60,29 +73,41 @@ private:
     }
     std::ostream* os_;
     std::string buffer_;
+    std::uint64_t bytes_ = 0;
 };
 
+/// What the JSON escaper does with bytes that are not UTF-8: throw samverkan::error (the model writer:
+/// text read from a file was checked, so only text set through the API can be invalid, and the caller
+/// should hear of it), or write U+FFFD in their place (the exporters and the generator, whose output must
+/// always be a valid document).
+enum class invalid_utf8 : unsigned char { throw_error, replace };
+
 /// Appends `s` as a JSON string literal: quotes, `"` `\` and control characters escaped (\n \r \t \b
-/// \f, \u00XX for the others), everything else as is. Throws samverkan::error when `s` is not valid
-/// UTF-8 (only text set through the API can be; text read from a file was checked). O(|s|).
-inline void append_string(std::string& out, std::string_view s) {
+/// \f, \u00XX for the others), everything else as is; bytes that are not UTF-8 as `policy` says. This is
+/// the library's one JSON string escaper. O(|s|).
+inline void append_string(std::string& out, std::string_view s, invalid_utf8 policy = invalid_utf8::throw_error) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    auto const* p = reinterpret_cast<unsigned char const*>(s.data());
     std::size_t const n = s.size();
     std::size_t run = 0; // start of the pending run of bytes copied as is
     for (std::size_t i = 0; i < n;) {
-        unsigned char const c = p[i];
+        auto const c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             ++i;
             continue;
         }
         if (c >= 0x80) {
-            std::size_t const len = utf8_sequence_length(p + i, n - i);
-            if (len == 0)
+            std::size_t const len = samverkan::detail::utf8_sequence_length(s, i);
+            if (len != 0) {
+                i += len;
+                continue;
+            }
+            if (policy == invalid_utf8::throw_error)
                 throw error{"cannot write \"" + std::string{s.substr(0, 40)} +
                             "\" as JSON: it is not valid UTF-8 (text in a model must be UTF-8)"};
-            i += len;
+            out.append(s.data() + run, i - run);
+            out += samverkan::detail::replacement_character;
+            run = ++i;
             continue;
         }
         out.append(s.data() + run, i - run);
@@ -105,19 +130,15 @@ inline void append_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-inline void append_string(json_sink& out, std::string_view s) {
-    append_string(out.buffer(), s);
+inline void append_string(json_sink& out, std::string_view s, invalid_utf8 policy = invalid_utf8::throw_error) {
+    append_string(out.buffer(), s, policy);
     out.written();
 }
 
 /// `s` JSON-escaped and quoted, for messages: "polis".
 [[nodiscard]] inline std::string quote(std::string_view s) {
     std::string out;
-    try {
-        append_string(out, s);
-    } catch (error const&) {
-        out = "\"(invalid UTF-8)\"";
-    }
+    append_string(out, s, invalid_utf8::replace);
     return out;
 }
 
