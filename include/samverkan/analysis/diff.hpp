@@ -24,6 +24,7 @@
 #define SAMVERKAN_ANALYSIS_DIFF_HPP
 
 #include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/what_if.hpp> // detail::finding_key: (rule, subjects) as id texts
 #include <samverkan/detail/json_canonical.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
@@ -329,43 +330,6 @@ inline holding_entry holding_of(relation_key const& k) {
 inline delegation_entry delegation_of(relation_key const& k) {
     return {std::string{k.from},      std::string{k.to}, std::string{k.mandate}, string_of(k.scope),
             strings(k.stages), {k.attributes}};
-}
-
-/// The (rule, subjects) of a finding as one text of ids, for matching findings of two models.
-template <class Traits>
-std::string finding_key(basic_model<Traits> const& m, finding const& f) {
-    std::string key = f.rule;
-    auto const ref_text = [&](element_ref const& r) {
-        return std::visit([&](auto id) -> std::string_view { return m[id].id; }, r);
-    };
-    for (auto const& s : f.subjects) {
-        key += '\x1f';
-        key += s.key;
-        key += '\x1e';
-        std::visit(
-            [&](auto const& v) {
-                using V = std::remove_cvref_t<decltype(v)>;
-                if constexpr (std::is_same_v<V, element_ref>) {
-                    key += ref_text(v);
-                } else if constexpr (std::is_same_v<V, std::string>) {
-                    key += v;
-                } else if constexpr (std::is_same_v<V, ref_list>) {
-                    for (auto const& r : v) {
-                        key += r ? ref_text(*r) : std::string_view{"\x01null"};
-                        key += '\x1d';
-                    }
-                } else {
-                    for (auto const& [r, text] : v) {
-                        key += ref_text(r);
-                        key += '\x1c';
-                        key += text;
-                        key += '\x1d';
-                    }
-                }
-            },
-            s.value);
-    }
-    return key;
 }
 
 /// The findings of `x` (of model mx) whose key is not among those of `y` (of model my), in x's order.
