@@ -24,6 +24,7 @@
 #define SAMVERKAN_ANALYSIS_DIFF_HPP
 
 #include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/what_if.hpp> // detail::finding_key: (rule, subjects) as id texts
 #include <samverkan/detail/json_canonical.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
@@ -331,60 +332,18 @@ inline delegation_entry delegation_of(relation_key const& k) {
             strings(k.stages), {k.attributes}};
 }
 
-/// The (rule, subjects) of a finding as one text of ids, for matching findings of two models.
-template <class Traits>
-std::string diff_finding_key(basic_model<Traits> const& m, finding const& f) {
-    std::string key = f.rule;
-    auto const ref_text = [&](element_ref const& r) {
-        return std::visit([&](auto id) -> std::string_view { return m[id].id; }, r);
-    };
-    for (auto const& s : f.subjects) {
-        key += '\x1f';
-        key += s.key;
-        key += '\x1e';
-        std::visit(
-            [&](auto const& v) {
-                using V = std::remove_cvref_t<decltype(v)>;
-                if constexpr (std::is_same_v<V, element_ref>) {
-                    key += ref_text(v);
-                } else if constexpr (std::is_same_v<V, std::string>) {
-                    key += v;
-                } else if constexpr (std::is_same_v<V, ref_list>) {
-                    for (auto const& r : v) {
-                        key += r ? ref_text(*r) : std::string_view{"\x01null"};
-                        key += '\x1d';
-                    }
-                } else if constexpr (std::is_same_v<V, text_list>) {
-                    for (auto const& text : v) {
-                        key += text;
-                        key += '\x1d';
-                    }
-                } else {
-                    for (auto const& [r, text] : v) {
-                        key += ref_text(r);
-                        key += '\x1c';
-                        key += text;
-                        key += '\x1d';
-                    }
-                }
-            },
-            s.value);
-    }
-    return key;
-}
-
 /// The findings of `x` (of model mx) whose key is not among those of `y` (of model my), in x's order.
 template <class Traits>
 report findings_not_in(basic_model<Traits> const& mx, report const& x, basic_model<Traits> const& my,
                        report const& y) {
     std::vector<std::string> keys;
     keys.reserve(y.findings.size());
-    for (auto const& f : y.findings) keys.push_back(diff_finding_key(my, f));
+    for (auto const& f : y.findings) keys.push_back(finding_key(my, f));
     std::sort(keys.begin(), keys.end());
     report out;
     out.model = x.model;
     for (auto const& f : x.findings)
-        if (!std::binary_search(keys.begin(), keys.end(), diff_finding_key(mx, f))) out.findings.push_back(f);
+        if (!std::binary_search(keys.begin(), keys.end(), finding_key(mx, f))) out.findings.push_back(f);
     return out;
 }
 

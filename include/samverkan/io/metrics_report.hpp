@@ -196,7 +196,7 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
 /// Writes the collaboration graph `g` of `m` as an undirected Graphviz graph: one node per actor (its
 /// name, sized by betweenness: width 0.4 + 1.6 * sqrt(b / max b) inches, filled with a colour per actor
 /// category, with a legend of the categories) and one edge per pair of collaborating actors; the tooltip
-/// gives degree and betweenness. Render with `neato` or `fdp` (`dot` works too).
+/// gives degree and betweenness. Render with `fdp` (it keeps the legend cluster apart) or `neato`.
 template <class Traits>
 void write_collaboration_dot(std::ostream& os, basic_model<Traits> const& m, collaboration_network const& g) {
     static constexpr std::string_view palette[] = {"#90caf9", "#a5d6a7", "#ffcc80", "#ce93d8", "#80cbc4",

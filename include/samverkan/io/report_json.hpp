@@ -63,9 +63,6 @@ public:
         out_.append("}");
     }
 
-    /// The same block under the name the what-if and resilience writers use (io/robustness_report.hpp).
-    void write_block(report const& r, std::size_t depth) { summary_and_findings(r, depth); }
-
 private:
     void summary_object(report const& r, std::size_t level) {
         auto const s = r.summary();
