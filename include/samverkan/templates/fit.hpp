@@ -135,16 +135,25 @@ inline void count(summary& s, severity v) noexcept {
     }
 }
 
-template <class Traits>
-bool already_follows(basic_model<Traits> const& place, collaboration_template const& t) {
-    for (forum_id f : place.forums())
-        if (place[f].model == t.id) return true;
-    std::string const prefix = t.id + ":";
-    for (duty_id d : place.duties())
-        for (std::string const& key : place.realises(d))
-            if (key.starts_with(prefix) && t.find_duty(std::string_view{key}.substr(prefix.size()))) return true;
-    return false;
-}
+/// What the place already follows: its forums' models and the template duties its duties realise.
+struct followed {
+    std::unordered_set<std::string_view> models, realised;
+
+    template <class Traits>
+    explicit followed(basic_model<Traits> const& place) {
+        for (forum_id f : place.forums()) models.insert(place[f].model);
+        for (duty_id d : place.duties())
+            for (std::string const& key : place.realises(d)) realised.insert(key);
+    }
+    /// Whether the place follows `t`: a forum with `model` = its id, or a duty realising one of its duties.
+    [[nodiscard]] bool follows(collaboration_template const& t) const {
+        if (models.count(t.id)) return true;
+        if (realised.empty()) return false;
+        for (auto const& d : t.duties)
+            if (realised.count(t.id + ":" + d.id)) return true;
+        return false;
+    }
+};
 
 /// The ids of the elements an application adds, per kind, in the order add_application adds them.
 template <class Traits>
@@ -178,9 +187,10 @@ void added_ids(basic_model<Traits> const& place, collaboration_template const& t
 /// model R: every stage, scope and mandate of the place (same indices, so the application's own stages and
 /// mandates get the indices they get in the applied model); the actors of S and every actor that holds or
 /// delegates a mandate of M, with all holdings and delegations of M (so capability for M, its reasons and
-/// capable lists are those of the place); for each actor of S its duties and forums, with the RACI entries
-/// and memberships of S only, and the needs links between those duties (enough for the coordination-gap
-/// findings and witnesses of pairs within S); then the application itself. R's findings about the
+/// capable lists are those of the place); the duties of S through which two actors of S can share work
+/// (both on the duty, or on two duties linked by needs) and the forums of S, with the RACI entries and
+/// memberships of S only, and the needs links between those duties (exactly what the coordination-gap
+/// findings and witnesses of pairs within S read); then the application itself. R's findings about the
 /// elements above are exactly the applied model's; the rest of R's findings are ignored.
 ///
 /// Cost per candidate: O(|R| log |R|), independent of the size of the place beyond its stages, scopes,
@@ -262,11 +272,30 @@ public:
             auto const v = p.delegation(d);
             if (in_m[v.mandate.index()]) r.delegate(actor(v.from), actor(v.to), v.mandate, reach_of(v.where));
         }
-        // the duties and forums of S, with S's entries only
+        // the duties of S through which two actors of S can share work (both on the duty, or on two duties
+        // linked by needs), with S's entries only; a duty with a single actor of S and no such link cannot
+        // take part in a coordination gap within S
+        std::vector<std::uint32_t> first_s(p.template count<duty_id>(), npos);
+        std::vector<char> shared(p.template count<duty_id>(), 0), keep(p.template count<duty_id>(), 0);
+        std::vector<duty_id> touched;
+        for (actor_id a : s_actors)
+            for (assignment const& e : p.raci_of(a)) {
+                auto& first = first_s[e.duty.index()];
+                if (first == npos) {
+                    first = a.index();
+                    touched.push_back(e.duty);
+                } else if (first != a.index()) shared[e.duty.index()] = keep[e.duty.index()] = 1;
+            }
+        for (duty_id d : touched)
+            for (duty_id e : p.needs(d))
+                if (first_s[e.index()] != npos &&
+                    (first_s[e.index()] != first_s[d.index()] || shared[d.index()] || shared[e.index()]))
+                    keep[d.index()] = keep[e.index()] = 1;
         std::vector<std::uint32_t> duty_to_r(p.template count<duty_id>(), npos);
         std::vector<duty_id> duty_from_r;
         for (actor_id a : s_actors)
             for (assignment const& e : p.raci_of(a)) {
+                if (!keep[e.duty.index()]) continue;
                 if (duty_to_r[e.duty.index()] == npos) {
                     duty_to_r[e.duty.index()] = static_cast<std::uint32_t>(duty_from_r.size());
                     duty_from_r.push_back(e.duty);
@@ -461,6 +490,7 @@ template <class Traits>
     report const base = samverkan::audit(place);
     result.baseline = base.summary();
     detail::incremental_audit<Traits> const incremental{place, base};
+    detail::followed const follows{place};
     std::unordered_map<std::string, std::size_t> base_keys;
     base_keys.reserve(base.findings.size());
     for (std::size_t i = 0; i < base.findings.size(); ++i) base_keys.emplace(detail::finding_key(base.findings[i]), i);
@@ -473,7 +503,7 @@ template <class Traits>
         c.roles = bind(place, cap, *t, mine, result.scope);
         c.unbound_required = c.roles.unbound_required(*t);
         application_plan const plan = plan_application(place, cap, *t, c.roles, mine, result.scope, t->id);
-        if (plan.clash || detail::already_follows(place, *t)) {
+        if (plan.clash || follows.follows(*t)) {
             c.skipped = true;
             skipped.push_back(std::move(c));
             continue;
