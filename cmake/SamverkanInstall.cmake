@@ -13,6 +13,9 @@ set(SAMVERKAN_INSTALL_CMAKEDIR ${CMAKE_INSTALL_DATADIR}/cmake/samverkan
 mark_as_advanced(SAMVERKAN_INSTALL_CMAKEDIR)
 
 install(TARGETS samverkan EXPORT samverkan-targets)
+if(TARGET samverkan_compiled)
+  install(TARGETS samverkan_compiled EXPORT samverkan-targets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/samverkan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.hpp")
 install(EXPORT samverkan-targets NAMESPACE samverkan:: DESTINATION ${SAMVERKAN_INSTALL_CMAKEDIR})
@@ -20,8 +23,8 @@ export(EXPORT samverkan-targets NAMESPACE samverkan:: FILE ${PROJECT_BINARY_DIR}
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/samverkan-config.cmake.in
                               ${PROJECT_BINARY_DIR}/samverkan-config.cmake INSTALL_DESTINATION ${SAMVERKAN_INSTALL_CMAKEDIR})
-# 0.x: a minor version may break the API, so only the same minor version is compatible. A header-only
-# library works with any architecture (no size-of-pointer check).
+# 0.x: a minor version may break the API, so only the same minor version is compatible. The headers work
+# with any architecture; samverkan::compiled, when installed, is checked by the linker.
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/samverkan-config-version.cmake COMPATIBILITY SameMinorVersion
                                  ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/samverkan-config.cmake ${PROJECT_BINARY_DIR}/samverkan-config-version.cmake

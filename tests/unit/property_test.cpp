@@ -12,6 +12,7 @@
 #include <samverkan/analysis.hpp>
 
 #include <algorithm>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -267,7 +268,7 @@ TEST_CASE("property: sort_findings orders exactly as compare_findings defines th
         INFO("seed " << seed);
         REQUIRE(findings.size() == by_definition.size());
         for (std::size_t i = 0; i < findings.size(); ++i)
-            REQUIRE(compare_findings(m, findings[i], by_definition[i]) == 0);
+            REQUIRE(std::is_eq(compare_findings(m, findings[i], by_definition[i])));
     }
 }
 

@@ -29,6 +29,7 @@
 #include <samverkan/analysis/mandate_rules.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/user_rule.hpp>
+#include <samverkan/config.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -70,6 +71,11 @@ template <class Traits, class... Rules>
     r.findings = std::move(findings);
     return r;
 }
+
+#if SAMVERKAN_DECLARE_ONLY
+// The default model's audit is compiled once, in samverkan::compiled (samverkan/config.hpp).
+extern template report audit<default_traits>(basic_model<default_traits> const&, audit_options const&);
+#endif
 
 } // namespace samverkan
 

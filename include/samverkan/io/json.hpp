@@ -33,11 +33,14 @@
 #ifndef SAMVERKAN_IO_JSON_HPP
 #define SAMVERKAN_IO_JSON_HPP
 
+#include <samverkan/config.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/load_error.hpp>
+#if !SAMVERKAN_DECLARE_ONLY
 #include <samverkan/io/detail/json_model_reader.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#include <samverkan/io/load_error.hpp>
+#endif
 #include <samverkan/model/basic_model.hpp>
 
 #include <cerrno>
@@ -59,9 +62,14 @@ inline constexpr std::size_t json_max_depth = detail::json_cursor::default_max_d
 ///
 ///     auto m = samverkan::io::read_json(R"({"format": "samverkan/1", "actors": [{"id": "ks"}]})");
 ///     assert(m.find<samverkan::actor_id>("ks"));
-[[nodiscard]] inline model read_json(std::string_view text, std::string_view source = "<input>") {
+[[nodiscard]] SAMVERKAN_COMPILED_INLINE model read_json(std::string_view text, std::string_view source = "<input>")
+#if SAMVERKAN_DECLARE_ONLY
+    ; // compiled once, in samverkan::compiled (samverkan/config.hpp)
+#else
+{
     return detail::model_reader{text, source, json_max_depth}.read();
 }
+#endif
 
 /// The bytes of a file. Throws load_error (with line 0) when it cannot be read.
 ///
@@ -96,20 +104,30 @@ inline constexpr std::size_t json_max_depth = detail::json_cursor::default_max_d
 /// output), or when the stream fails. O(model size).
 ///
 ///     samverkan::io::write_json(std::cout, m);
-inline void write_json(std::ostream& os, model const& m) {
+SAMVERKAN_COMPILED_INLINE void write_json(std::ostream& os, model const& m)
+#if SAMVERKAN_DECLARE_ONLY
+    ;
+#else
+{
     detail::json_sink out{&os};
     detail::model_writer{out, m}.write();
     out.flush();
 }
+#endif
 
 /// The canonical samverkan/1 JSON text of `m` (as write_json writes it).
 ///
 ///     std::string text = samverkan::io::to_json(m);
-[[nodiscard]] inline std::string to_json(model const& m) {
+[[nodiscard]] SAMVERKAN_COMPILED_INLINE std::string to_json(model const& m)
+#if SAMVERKAN_DECLARE_ONLY
+    ;
+#else
+{
     detail::json_sink out;
     detail::model_writer{out, m}.write();
     return std::move(out.buffer());
 }
+#endif
 
 } // namespace samverkan::io
 

@@ -1,0 +1,11 @@
+# cmake -DA=PROGRAM -DA_ARGS=... -DB=PROGRAM -DB_ARGS=... -P compare.cmake: both programs write the same bytes.
+string(REPLACE "|" ";" a_args "${A_ARGS}")
+string(REPLACE "|" ";" b_args "${B_ARGS}")
+execute_process(COMMAND ${A} ${a_args} OUTPUT_VARIABLE a_out RESULT_VARIABLE a_status)
+execute_process(COMMAND ${B} ${b_args} OUTPUT_VARIABLE b_out RESULT_VARIABLE b_status)
+if(NOT a_out STREQUAL b_out)
+  message(FATAL_ERROR "the outputs differ:\n--- ${A} ${a_args} (${a_status})\n${a_out}\n--- ${B} ${b_args} (${b_status})\n${b_out}")
+endif()
+if(a_out STREQUAL "")
+  message(FATAL_ERROR "no output from ${A} ${a_args}")
+endif()
