@@ -20,12 +20,12 @@ import sys
 import time
 
 
-def python_audit(model, write):
+def python_audit(model, write, command="audit"):
     import samverkan
     start = time.perf_counter()
     m = samverkan.load(model)
-    report = samverkan.audit(m)
-    if write:
+    report = samverkan.audit(m) if command == "audit" else samverkan.metrics(m)
+    if write or command != "audit":
         with open(os.devnull, "w", encoding="utf-8") as out:
             out.write(report.to_json())
     else:
@@ -44,15 +44,16 @@ def timed(argv):
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def tool_audit(tool, model):
-    return timed([tool, "audit", model, "--format", "json", "--fail-on", "never"])
+def tool_audit(tool, model, command="audit"):
+    extra = ["--fail-on", "never"] if command == "audit" else []
+    return timed([tool, command, model, "--format", "json", *extra])
 
 
-def in_child(write, model):
+def in_child(write, model, command="audit"):
     """Each Python run in a fresh interpreter (start and import included), as each tool run is a fresh
     process."""
-    code = ("import sys; sys.path[:0] = %r; import bench_python as b; b.python_audit(%r, %r)"
-            % ([os.path.dirname(os.path.abspath(__file__))] + sys.path, model, write))
+    code = ("import sys; sys.path[:0] = %r; import bench_python as b; b.python_audit(%r, %r, %r)"
+            % ([os.path.dirname(os.path.abspath(__file__))] + sys.path, model, write, command))
     return timed([sys.executable, "-c", code])
 
 
@@ -72,6 +73,20 @@ def bench_audit(tool, model, runs):
         out[what] = {"tool_s": t, "python_json_s": pj, "python_audit_s": pa,
                      "overhead_json": pj / t - 1, "overhead_audit": pa / t - 1}
     out["runs"] = runs_of
+    return out
+
+
+def bench_metrics(tool, model, runs):
+    t, p = [], []
+    for _ in range(runs):
+        t.append(tool_audit(tool, model, "metrics"))
+        p.append(in_child(True, model, "metrics"))
+    med = statistics.median
+    out = {}
+    for what, i in (("wall", 0), ("cpu", 1)):
+        a, b = med(r[i] for r in t), med(r[i] for r in p)
+        out[what] = {"tool_s": a, "python_s": b, "overhead": b / a - 1}
+    out["runs"] = {"tool": t, "python": p}
     return out
 
 
@@ -100,11 +115,15 @@ def main():
     p.add_argument("--sweep-model", help="model for the sweep (default: --model)")
     p.add_argument("--workers", default="1,2")
     p.add_argument("--skip-audit", action="store_true")
+    p.add_argument("--metrics", action="store_true", help="also `metrics` against samverkan.metrics()")
     args = p.parse_args()
     result = {"model": args.model}
     if not args.skip_audit:
         result["audit"] = bench_audit(args.tool, args.model, args.runs)
         print(json.dumps(result["audit"], indent=1), file=sys.stderr, flush=True)
+    if args.metrics:
+        result["metrics"] = bench_metrics(args.tool, args.model, args.runs)
+        print(json.dumps(result["metrics"], indent=1), file=sys.stderr, flush=True)
     if args.sweep_n:
         result["sweep_model"] = args.sweep_model or args.model
         result["sweep"] = bench_sweep(result["sweep_model"], args.sweep_n,
