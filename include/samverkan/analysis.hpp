@@ -11,6 +11,7 @@
 #include <samverkan/analysis/delegation_rules.hpp>
 #include <samverkan/analysis/exclusive_overlap.hpp>
 #include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/incremental_audit.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
 #include <samverkan/analysis/order_rules.hpp>

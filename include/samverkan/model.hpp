@@ -4,6 +4,7 @@
 
 #include <samverkan/error.hpp>
 #include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/edit.hpp>
 #include <samverkan/model/elements.hpp>
 #include <samverkan/model/graph_view.hpp>
 #include <samverkan/model/ids.hpp>

@@ -48,12 +48,12 @@ struct watch_value {
     enum class kind { null, boolean, number, string, array, object } type = kind::null;
     bool flag = false;
     std::string text;
-    std::vector<watch_value> items;
-    std::vector<std::pair<std::string, watch_value>> members;
+    std::vector<watch_value> items;  // an array's elements, or an object's member values
+    std::vector<std::string> keys;   // an object's keys (no vector of pairs: watch_value is incomplete here)
 
     [[nodiscard]] watch_value const* get(std::string_view key) const noexcept {
-        for (auto const& [k, v] : members)
-            if (k == key) return &v;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return &items[i];
         return nullptr;
     }
 };
@@ -64,8 +64,8 @@ inline watch_value parse_watch_value(json_cursor& c, json_event e) {
     case json_event::object_begin:
         v.type = watch_value::kind::object;
         for (auto k = c.next(); k != json_event::object_end; k = c.next()) {
-            std::string key{c.value()};
-            v.members.emplace_back(std::move(key), parse_watch_value(c, c.next()));
+            v.keys.emplace_back(c.value());
+            v.items.push_back(parse_watch_value(c, c.next()));
         }
         break;
     case json_event::array_begin:
