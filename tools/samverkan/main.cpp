@@ -76,12 +76,13 @@ int run(int argc, char** argv) {
     add_watch_command(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
-    // instead; split it into the option and an explicit empty value. CLI11 wants the arguments reversed.
+    // instead; split it into the option and an explicit empty value (not "--bind=ROLE=", whose value is
+    // "ROLE="). CLI11 wants the arguments reversed.
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);
     for (std::size_t i = args.size(); i-- > 0;) {
         if (args[i] == "--") break;
-        if (args[i].size() > 3 && args[i].rfind("--", 0) == 0 && args[i].back() == '=') {
+        if (args[i].size() > 3 && args[i].rfind("--", 0) == 0 && args[i].find('=') == args[i].size() - 1) {
             args[i].pop_back();
             args.insert(args.begin() + static_cast<std::ptrdiff_t>(i), std::string{});
         }
