@@ -40,7 +40,7 @@ default_model=examples/models/kommun_lag_2023_196.json
 all_legs=(debug release plain clang asan tsan catch2v3 format tidy conformance python)
 # clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
 tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
-format_dirs=(include tests examples tools benchmarks fuzz)
+format_dirs=(include src synthetic tests examples tools benchmarks fuzz python/src)
 
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 export CMAKE_BUILD_PARALLEL_LEVEL=$jobs CTEST_PARALLEL_LEVEL=$jobs

@@ -33,8 +33,8 @@
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/template_json.hpp>
 #include <samverkan/model.hpp>
-#include <samverkan/templates/fit.hpp>
 #include <samverkan/synthetic/generator.hpp>
+#include <samverkan/templates/fit.hpp>
 
 #include <CLI/CLI.hpp>
 #include <benchmark/benchmark.h>
@@ -489,8 +489,10 @@ void register_all() {
             [](model const& m, capability_index const& c) { return samverkan::check_coordination_rules(m, c); });
         fam("inventory", [](model const& m, capability_index const&) { return samverkan::check_inventory_rules(m); });
         reg("audit", audit);
-        reg("fit", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::incremental); });
-        reg("fit_full", [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::full); });
+        reg("fit",
+            [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::incremental); });
+        reg("fit_full",
+            [](benchmark::State& st, std::size_t k) { fit(st, k, samverkan::templates::fit_method::full); });
         reg("what_if", what_if_one);
         reg("robustness", robustness);
         reg("naive_what_if", naive_what_if);

@@ -11,7 +11,8 @@
 // does (the library's headers never do).
 //
 //   build:  cmake --preset fuzz && cmake --build --preset fuzz
-//   run:    build/fuzz/fuzz/samverkan_json_reader_fuzzer -dict=fuzz/json.dict -max_total_time=600 CORPUS fuzz/corpus tests/invalid
+//   run:    build/fuzz/fuzz/samverkan_json_reader_fuzzer -dict=fuzz/json.dict -max_total_time=600 CORPUS fuzz/corpus
+//   tests/invalid
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>

@@ -21,10 +21,10 @@
 #include <samverkan/diagnostics/rule_id.hpp>
 #include <samverkan/diagnostics/severity.hpp>
 #include <samverkan/error.hpp>
+#include <samverkan/io/diff_report.hpp>
 #include <samverkan/io/graphml.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
-#include <samverkan/io/diff_report.hpp>
 #include <samverkan/io/metrics_report.hpp>
 #include <samverkan/io/report_json.hpp>
 #include <samverkan/io/robustness_report.hpp>
@@ -73,8 +73,8 @@ void raise_load_error(sv::io::load_error const& e) {
     py::object cls = py::module_::import("samverkan._errors").attr("LoadError");
     py::object line = e.line() == 0 ? py::object{py::none()} : py::object{py::int_(e.line())};
     py::object column = e.line() == 0 ? py::object{py::none()} : py::object{py::int_(e.column())};
-    py::object err = cls(py::str(e.what()), py::str(e.source()), line, column, py::str(e.json_path()),
-                         py::str(e.message()));
+    py::object err =
+        cls(py::str(e.what()), py::str(e.source()), line, column, py::str(e.json_path()), py::str(e.message()));
     PyErr_SetObject(cls.ptr(), err.ptr());
 }
 
@@ -121,7 +121,8 @@ private:
 model_ptr load_file(std::string const& path) {
     py::gil_scoped_release release;
 #if SAMVERKAN_PY_MMAP
-    if (mapped_file const map{path}; map.mapped()) return std::make_shared<sv::model>(sv::io::read_json(map.text(), path));
+    if (mapped_file const map{path}; map.mapped())
+        return std::make_shared<sv::model>(sv::io::read_json(map.text(), path));
 #endif
     return std::make_shared<sv::model>(sv::io::read_json_file(path));
 }
@@ -207,7 +208,8 @@ decltype(auto) with_kind(sv::element_kind k, F&& f) {
 
 sv::element_kind kind_arg(std::string const& kind) {
     auto k = parse_kind(kind);
-    if (!k) throw py::value_error("kind must be one of stage, scope, actor, mandate, duty, forum, not \"" + kind + "\"");
+    if (!k)
+        throw py::value_error("kind must be one of stage, scope, actor, mandate, duty, forum, not \"" + kind + "\"");
     return *k;
 }
 
@@ -252,7 +254,8 @@ sv::audit_options make_options(py::object const& only, py::object const& skip, p
     sv::audit_options opts;
     if (!only.is_none()) {
         opts.disabled.set();
-        for (auto const& r : rule_list(only, "only")) opts.disabled.reset(static_cast<std::size_t>(parse_rule(r, "only")));
+        for (auto const& r : rule_list(only, "only"))
+            opts.disabled.reset(static_cast<std::size_t>(parse_rule(r, "only")));
     }
     for (auto const& r : rule_list(skip, "skip")) opts.skip(parse_rule(r, "skip"));
     if (!severity.is_none()) {
@@ -649,8 +652,7 @@ changes nothing.)doc");
                     return out;
                 });
             },
-            py::arg("kind"),
-            "The ids of one kind of element ('actor' or 'actors', 'duty', ...) in model order.")
+            py::arg("kind"), "The ids of one kind of element ('actor' or 'actors', 'duty', ...) in model order.")
         .def(
             "__contains__",
             [](sv::model const& m, py::tuple key) {
@@ -661,7 +663,8 @@ changes nothing.)doc");
             },
             "('actor', 'ks') in model: whether the model has that element.")
         .def(
-            "element", [](sv::model const& m, std::string const& kind, std::string const& id) {
+            "element",
+            [](sv::model const& m, std::string const& kind, std::string const& id) {
                 return element_dict(m, kind_arg(kind), id);
             },
             py::arg("kind"), py::arg("id"),
@@ -673,7 +676,8 @@ changes nothing.)doc");
             [](sv::model& m, std::string id, std::string name, std::vector<std::string> const& after,
                py::object attributes) {
                 auto earlier = resolve_all<sv::stage_id>(m, after);
-                auto const s = m.add_stage({.id = std::move(id), .name = std::move(name), .attributes = attributes_text(attributes)});
+                auto const s = m.add_stage(
+                    {.id = std::move(id), .name = std::move(name), .attributes = attributes_text(attributes)});
                 for (auto e : earlier) (void)m.order(s, e);
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("after") = std::vector<std::string>{},
@@ -683,7 +687,8 @@ changes nothing.)doc");
             [](sv::model& m, std::string id, std::string name, std::optional<std::string> const& within,
                py::object attributes) {
                 auto outer = resolve_opt<sv::scope_id>(m, within);
-                auto const s = m.add_scope({.id = std::move(id), .name = std::move(name), .attributes = attributes_text(attributes)});
+                auto const s = m.add_scope(
+                    {.id = std::move(id), .name = std::move(name), .attributes = attributes_text(attributes)});
                 if (outer) (void)m.nest(s, *outer);
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("within") = py::none(),
@@ -691,7 +696,9 @@ changes nothing.)doc");
         .def(
             "add_actor",
             [](sv::model& m, std::string id, std::string name, std::string category, py::object attributes) {
-                (void)m.add_actor({.id = std::move(id), .name = std::move(name), .category = std::move(category),
+                (void)m.add_actor({.id = std::move(id),
+                                   .name = std::move(name),
+                                   .category = std::move(category),
                                    .attributes = attributes_text(attributes)});
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("category") = "",
@@ -700,22 +707,27 @@ changes nothing.)doc");
             "add_mandate",
             [](sv::model& m, std::string id, std::string name, std::string basis, bool exclusive, bool delegable,
                py::object attributes) {
-                (void)m.add_mandate({.id = std::move(id), .name = std::move(name), .basis = std::move(basis),
-                                     .exclusive = exclusive, .delegable = delegable,
+                (void)m.add_mandate({.id = std::move(id),
+                                     .name = std::move(name),
+                                     .basis = std::move(basis),
+                                     .exclusive = exclusive,
+                                     .delegable = delegable,
                                      .attributes = attributes_text(attributes)});
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("basis") = "", py::arg("exclusive") = false,
             py::arg("delegable") = true, py::arg("attributes") = py::none(), "Adds a mandate.")
         .def(
             "add_duty",
-            [](sv::model& m, std::string id, std::string name, std::string basis, std::optional<std::string> const& stage,
-               std::optional<std::string> const& scope, std::vector<std::string> const& requires_,
-               std::vector<std::string> needs, bool optional, std::optional<py::dict> raci, py::object attributes) {
+            [](sv::model& m, std::string id, std::string name, std::string basis,
+               std::optional<std::string> const& stage, std::optional<std::string> const& scope,
+               std::vector<std::string> const& requires_, std::vector<std::string> needs, bool optional,
+               std::optional<py::dict> raci, py::object attributes) {
                 // resolve everything first, so that a bad id leaves the model unchanged
                 sv::placement where{resolve_opt<sv::stage_id>(m, stage), resolve_opt<sv::scope_id>(m, scope)};
                 auto const mandates = resolve_all<sv::mandate_id>(m, requires_);
                 std::vector<std::optional<sv::duty_id>> needed;
-                for (auto const& n : needs) needed.push_back(n == id ? std::nullopt : std::optional{resolve<sv::duty_id>(m, n)});
+                for (auto const& n : needs)
+                    needed.push_back(n == id ? std::nullopt : std::optional{resolve<sv::duty_id>(m, n)});
                 std::vector<std::pair<sv::actor_id, sv::raci>> roles;
                 if (raci)
                     for (auto item : *raci) {
@@ -724,8 +736,11 @@ changes nothing.)doc");
                             roles.emplace_back(resolve<sv::actor_id>(m, a), role);
                     }
                 auto attr = attributes_text(attributes);
-                auto const d = m.add_duty({.id = std::move(id), .name = std::move(name), .basis = std::move(basis),
-                                           .optional = optional, .attributes = std::move(attr)},
+                auto const d = m.add_duty({.id = std::move(id),
+                                           .name = std::move(name),
+                                           .basis = std::move(basis),
+                                           .optional = optional,
+                                           .attributes = std::move(attr)},
                                           where);
                 for (auto r : mandates) (void)m.require(d, r);
                 for (auto n : needed) (void)m.need(d, n ? *n : d);
@@ -746,7 +761,9 @@ changes nothing.)doc");
                 auto const coord = resolve_opt<sv::actor_id>(m, coordinator);
                 auto const cov = resolve_all<sv::duty_id>(m, covers);
                 sv::forum_placement where{resolve_opt<sv::scope_id>(m, scope)};
-                auto const f = m.add_forum({.id = std::move(id), .name = std::move(name), .model = std::move(model_name),
+                auto const f = m.add_forum({.id = std::move(id),
+                                            .name = std::move(name),
+                                            .model = std::move(model_name),
                                             .attributes = attributes_text(attributes)},
                                            where);
                 for (auto a : mem) (void)m.add_member(f, a);
@@ -759,8 +776,8 @@ changes nothing.)doc");
             py::arg("attributes") = py::none(), "Adds a forum with its members, coordinator and covered duties.")
         .def(
             "grant",
-            [](sv::model& m, std::string const& actor, std::string const& mandate, std::optional<std::string> const& scope,
-               std::vector<std::string> const& stages, py::object attributes) {
+            [](sv::model& m, std::string const& actor, std::string const& mandate,
+               std::optional<std::string> const& scope, std::vector<std::string> const& stages, py::object attributes) {
                 auto const a = resolve<sv::actor_id>(m, actor);
                 auto const mn = resolve<sv::mandate_id>(m, mandate);
                 sv::reach where{resolve_opt<sv::scope_id>(m, scope), resolve_all<sv::stage_id>(m, stages)};
@@ -877,7 +894,8 @@ changes nothing.)doc");
 One finding of an audit (rules.md). Its values are converted from the C++ report when read:
 rule (str), severity ('error' | 'warning' | 'info'), subjects and witness (dicts of element ids, lists of
 ids and texts, as in the JSON report) and message (for people).)doc")
-        .def_property_readonly("rule", [](finding_ref const& f) { return f.get().rule; }, "The rule id.")
+        .def_property_readonly(
+            "rule", [](finding_ref const& f) { return f.get().rule; }, "The rule id.")
         .def_property_readonly(
             "severity", [](finding_ref const& f) { return std::string{sv::to_string(f.get().severity)}; },
             "'error', 'warning' or 'info'.")
@@ -887,7 +905,8 @@ ids and texts, as in the JSON report) and message (for people).)doc")
         .def_property_readonly(
             "witness", [](finding_ref const& f) { return fields_obj(*f.data->model, f.get().witness); },
             "The evidence, keyed as rules.md gives for the rule ({} when the rule has none).")
-        .def_property_readonly("message", [](finding_ref const& f) { return f.get().message; }, "Text for people.")
+        .def_property_readonly(
+            "message", [](finding_ref const& f) { return f.get().message; }, "Text for people.")
         .def(
             "to_dict", [](finding_ref const& f) { return finding_record(*f.data->model, f.get(), false); },
             "The finding as the JSON report writes it: rule, severity, subjects, message, witness.")
@@ -895,7 +914,8 @@ ids and texts, as in the JSON report) and message (for people).)doc")
              [](finding_ref const& a, py::object const& other) {
                  if (!py::isinstance<finding_ref>(other)) return false;
                  auto const& b = other.cast<finding_ref const&>();
-                 return finding_record(*a.data->model, a.get(), false).equal(finding_record(*b.data->model, b.get(), false));
+                 return finding_record(*a.data->model, a.get(), false)
+                     .equal(finding_record(*b.data->model, b.get(), false));
              })
         .def("__repr__", [](finding_ref const& f) {
             auto const& x = f.get();
@@ -910,7 +930,8 @@ asked for. len(report), report[i] and iteration give Finding objects; to_records
 (pandas.DataFrame(report.to_records())); to_json() the samverkan-report/1 text of `samverkan audit
 --format json`; summary the counts per severity.)doc")
         .def_property_readonly(
-            "model", [](report_data const& r) -> py::object {
+            "model",
+            [](report_data const& r) -> py::object {
                 if (!r.report.model) return py::none();
                 return py::str(*r.report.model);
             },
@@ -927,18 +948,18 @@ asked for. len(report), report[i] and iteration give Finding objects; to_records
         .def("__getitem__",
              [](report_ptr const& r, py::slice s) {
                  std::size_t start = 0, stop = 0, step = 0, length = 0;
-                 if (!s.compute(r->report.findings.size(), &start, &stop, &step, &length)) throw py::error_already_set();
+                 if (!s.compute(r->report.findings.size(), &start, &stop, &step, &length))
+                     throw py::error_already_set();
                  py::list out;
                  for (std::size_t k = 0; k < length; ++k) out.append(finding_ref{r, start + k * step});
                  return out;
              })
-        .def(
-            "__iter__",
-            [](report_ptr const& r) {
-                py::list out; // cheap handles; the values are converted when read
-                for (std::size_t i = 0; i < r->report.findings.size(); ++i) out.append(finding_ref{r, i});
-                return py::iter(out);
-            })
+        .def("__iter__",
+             [](report_ptr const& r) {
+                 py::list out; // cheap handles; the values are converted when read
+                 for (std::size_t i = 0; i < r->report.findings.size(); ++i) out.append(finding_ref{r, i});
+                 return py::iter(out);
+             })
         .def(
             "to_records",
             [](report_data const& r, bool flat) {
@@ -988,12 +1009,14 @@ of its own (duty, mandate, actor, ...) instead of the subjects dict.)doc")
 
     mod.def("rules", [] {
         py::list out;
-        for (auto r : sv::all_rules()) out.append(py::make_tuple(std::string{sv::to_string(r)},
-                                                                 std::string{sv::to_string(sv::default_severity(r))}));
+        for (auto r : sv::all_rules())
+            out.append(
+                py::make_tuple(std::string{sv::to_string(r)}, std::string{sv::to_string(sv::default_severity(r))}));
         return out;
     });
 
-    mod.def("_graph_data", [](model_ptr const& m) { return graph_data(*m); }, py::arg("model"));
+    mod.def(
+        "_graph_data", [](model_ptr const& m) { return graph_data(*m); }, py::arg("model"));
 
     // ---- robustness -------------------------------------------------------------------------------------
     mod.def(
@@ -1056,8 +1079,10 @@ added errors, descending); to_json(), to_csv() and to_text() are what `samverkan
                                        py::dict d;
                                        d["duty"] = py::str(m[row->duty].id);
                                        d["optional"] = row->optional;
-                                       d["resilience"] = row->value ? py::object{py::int_(*row->value)} : py::object{py::none()};
-                                       d["cut"] = row->value ? py::object{id_list(m, row->cut)} : py::object{py::none()};
+                                       d["resilience"] =
+                                           row->value ? py::object{py::int_(*row->value)} : py::object{py::none()};
+                                       d["cut"] =
+                                           row->value ? py::object{id_list(m, row->cut)} : py::object{py::none()};
                                        if (!row->value) d["above"] = r.result.k;
                                        out.append(d);
                                    }

@@ -29,7 +29,8 @@ samverkan::model random_model(std::mt19937_64& rng) {
     for (std::uint32_t f = 0; f < forums; ++f) {
         auto const id = m.add_forum({.id = "f" + std::to_string(f)});
         auto const size = 1 + rng() % 4;
-        for (std::uint64_t k = 0; k < size; ++k) m.add_member(id, samverkan::actor_id{static_cast<std::uint32_t>(rng() % n)});
+        for (std::uint64_t k = 0; k < size; ++k)
+            m.add_member(id, samverkan::actor_id{static_cast<std::uint32_t>(rng() % n)});
         if (rng() % 2 == 0) m.set_coordinator(id, samverkan::actor_id{static_cast<std::uint32_t>(rng() % n)});
     }
     return m;

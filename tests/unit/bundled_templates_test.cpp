@@ -119,7 +119,9 @@ lines report_lines(model const& m, samverkan::report const& r) {
     return out;
 }
 
-std::filesystem::path source(std::string_view relative) { return std::filesystem::path{SAMVERKAN_SOURCE_DIR} / relative; }
+std::filesystem::path source(std::string_view relative) {
+    return std::filesystem::path{SAMVERKAN_SOURCE_DIR} / relative;
+}
 
 tpl::collaboration_template bundled(std::string const& id) {
     return samverkan::io::read_template_file(source("templates") / (id + ".json"));
@@ -221,7 +223,8 @@ TEST_CASE("bundled templates: every file is valid and in canonical form", "[temp
         auto const t = samverkan::io::read_template_file(path);
         CHECK(t.id == id);
         CHECK(samverkan::io::read_file(path.string()) == samverkan::io::to_json(t));
-        bool const profile = std::string_view{id} == "lag-2023-196" || std::string_view{id} == "pbl-detaljplan-trygghet";
+        bool const profile =
+            std::string_view{id} == "lag-2023-196" || std::string_view{id} == "pbl-detaljplan-trygghet";
         CHECK((t.kind == tpl::template_kind::profile) == profile);
     }
 }
@@ -230,23 +233,26 @@ TEST_CASE("bundled places: canonical samverkan/1 and 1.1 files", "[templates][bu
     for (char const* name : {"plats_centrum", "plats_bostadsomrade", "plats_kommun"}) {
         INFO("examples/models/" << name << ".json");
         auto const path = source("examples/models") / (std::string{name} + ".json");
-        CHECK(samverkan::io::read_file(path.string()) == samverkan::io::to_json(samverkan::io::read_json_file(path.string())));
+        CHECK(samverkan::io::read_file(path.string()) ==
+              samverkan::io::to_json(samverkan::io::read_json_file(path.string())));
     }
 }
 
 TEST_CASE("bundled places: their own audits, as derived at the top of this file", "[templates][bundled]") {
     auto const c = place("plats_centrum");
-    CHECK(report_lines(c, samverkan::audit(c)) ==
-          lines{"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
-                "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                "warning coordination-gap actors=[centrumforeningen,kronan] | duties=[julbelysning]",
-                "warning coordination-gap actors=[centrumforeningen,torghuset] | duties=[julbelysning]",
-                "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                "warning coordination-gap actors=[krogen-kronan,lpo] | duties=[kvallsnarvaro]",
-                "warning coordination-gap actors=[krogen-kronan,nattklubben] | duties=[kvallsnarvaro]",
-                "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
-                "warning coordination-gap actors=[lpo,nattklubben] | duties=[kvallsnarvaro]",
-                "info idle-actor actor=nattvandrarna"});
+    CHECK(
+        report_lines(c, samverkan::audit(c)) ==
+        lines{
+            "warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
+            "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+            "warning coordination-gap actors=[centrumforeningen,kronan] | duties=[julbelysning]",
+            "warning coordination-gap actors=[centrumforeningen,torghuset] | duties=[julbelysning]",
+            "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+            "warning coordination-gap actors=[krogen-kronan,lpo] | duties=[kvallsnarvaro]",
+            "warning coordination-gap actors=[krogen-kronan,nattklubben] | duties=[kvallsnarvaro]",
+            "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
+            "warning coordination-gap actors=[lpo,nattklubben] | duties=[kvallsnarvaro]",
+            "info idle-actor actor=nattvandrarna"});
     auto const b = place("plats_bostadsomrade");
     CHECK(report_lines(b, samverkan::audit(b)) ==
           lines{"error unassigned-duty duty=parken",
@@ -290,12 +296,14 @@ TEST_CASE("bundled templates on plats_centrum: est", "[templates][bundled]") {
     // kronan-torghuset; nattvandrarna is no longer idle. The förening and the restaurants are not in it.
     auto const d = apply_and_compare("est", "plats_centrum", centrum);
     CHECK(d.introduced.empty());
-    CHECK(d.resolved ==
-          sorted({"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
-                  "info idle-actor actor=nattvandrarna"}));
+    CHECK(
+        d.resolved ==
+        sorted(
+            {"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
+             "info idle-actor actor=nattvandrarna"}));
 }
 
 TEST_CASE("bundled templates on plats_centrum: purple-flag", "[templates][bundled]") {
@@ -303,15 +311,17 @@ TEST_CASE("bundled templates on plats_centrum: purple-flag", "[templates][bundle
     // gatukontoret, tillstandsenheten and nattvandrarna. It closes every gap but the two with the förening.
     auto const d = apply_and_compare("purple-flag", "plats_centrum", centrum);
     CHECK(d.introduced.empty());
-    CHECK(d.resolved ==
-          sorted({"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[krogen-kronan,lpo] | duties=[kvallsnarvaro]",
-                  "warning coordination-gap actors=[krogen-kronan,nattklubben] | duties=[kvallsnarvaro]",
-                  "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
-                  "warning coordination-gap actors=[lpo,nattklubben] | duties=[kvallsnarvaro]",
-                  "info idle-actor actor=nattvandrarna"}));
+    CHECK(
+        d.resolved ==
+        sorted(
+            {"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[krogen-kronan,lpo] | duties=[kvallsnarvaro]",
+             "warning coordination-gap actors=[krogen-kronan,nattklubben] | duties=[kvallsnarvaro]",
+             "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]",
+             "warning coordination-gap actors=[lpo,nattklubben] | duties=[kvallsnarvaro]",
+             "info idle-actor actor=nattvandrarna"}));
 }
 
 TEST_CASE("bundled templates on plats_centrum: trygghetsvandring", "[templates][bundled]") {
@@ -319,11 +329,13 @@ TEST_CASE("bundled templates on plats_centrum: trygghetsvandring", "[templates][
     // (boende: no actor of category enskild). As EST without nattvandrarna.
     auto const d = apply_and_compare("trygghetsvandring", "plats_centrum", centrum);
     CHECK(d.introduced.empty());
-    CHECK(d.resolved ==
-          sorted({"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
-                  "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]"}));
+    CHECK(
+        d.resolved ==
+        sorted(
+            {"warning coordination-gap actors=[brackestadshem,gatukontoret] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[brackestadshem,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[gatukontoret,trygghetssamordnare] | duties=[trygghetsvandring-hosten]",
+             "warning coordination-gap actors=[kronan,torghuset] | duties=[julbelysning]"}));
 }
 
 TEST_CASE("bundled templates on plats_bostadsomrade: grannsamverkan", "[templates][bundled]") {
@@ -345,7 +357,8 @@ TEST_CASE("bundled templates on plats_bostadsomrade: lansstyrelsen-samradsyttran
     CHECK(d.resolved == lines{"warning coordination-gap actors=[bn,lst] | duties=[lst-yttrande,planbeskrivning]"});
 }
 
-TEST_CASE("bundled templates on plats_kommun: samverkansoverenskommelse, medborgarloften, ctc", "[templates][bundled]") {
+TEST_CASE("bundled templates on plats_kommun: samverkansoverenskommelse, medborgarloften, ctc",
+          "[templates][bundled]") {
     // samverkansoverenskommelse: kommunstyrelse ks, samordnare samordningsfunktion, polis lpo, socialtjanst
     // socialnamnden, skola bun, fritid kfn; the styrgrupp holds them all. Its stages lagesbild ... uppfoljning
     // are the place's. It closes nothing (gatukontoret stays outside) and adds nothing.
@@ -363,7 +376,8 @@ TEST_CASE("bundled templates on plats_kommun: samverkansoverenskommelse, medborg
     CHECK(ctc.resolved == lines{"info idle-actor actor=region"});
 }
 
-TEST_CASE("bundled templates on plats_kommun: sspf says that nobody in a kommun-wide place can consent", "[templates][bundled]") {
+TEST_CASE("bundled templates on plats_kommun: sspf says that nobody in a kommun-wide place can consent",
+          "[templates][bundled]") {
     // koordinator and socialtjanst bind socialnamnden (socialtjanst-myndighetsutovning); skola bun, polis lpo,
     // fritid kfn; vardnadshavare and barn (category enskild, per case) have no candidate. The optional duty
     // samtycke requires samtycke, which the template adds (the place lacks it) and nobody holds:
@@ -412,7 +426,8 @@ TEST_CASE("bundled profiles: pbl-detaljplan-trygghet on plats_bostadsomrade", "[
                 "error obligation-unrealised profile=pbl-detaljplan-trygghet obligation=planbestammelser"});
 }
 
-TEST_CASE("bundled templates: fit ranks the candidates for the town centre as the README shows", "[templates][bundled]") {
+TEST_CASE("bundled templates: fit ranks the candidates for the town centre as the README shows",
+          "[templates][bundled]") {
     // From the cases above: four templates with no unbound required role and nothing introduced, ranked by
     // resolved findings: purple-flag 8, est 5, then bid and trygghetsvandring 4 each (template id breaks the
     // tie); medborgarloften resolves the idle nattvandrarna (invanare takes civil society), and
@@ -429,8 +444,9 @@ TEST_CASE("bundled templates: fit ranks the candidates for the town centre as th
     auto const result = tpl::fit(place("plats_centrum"), candidates, o);
     lines order;
     for (auto const& c : result.candidates) order.push_back(c.tmpl->id + (c.skipped ? " skipped" : ""));
-    CHECK(order == lines{"purple-flag", "est", "bid", "trygghetsvandring", "medborgarloften", "samverkansoverenskommelse",
-                         "grannsamverkan", "ctc", "lansstyrelsen-samradsyttrande", "sspf"});
+    CHECK(order == lines{"purple-flag", "est", "bid", "trygghetsvandring", "medborgarloften",
+                         "samverkansoverenskommelse", "grannsamverkan", "ctc", "lansstyrelsen-samradsyttrande",
+                         "sspf"});
     // The municipality already follows samverkansoverenskommelse and sspf (forums with those models).
     o.scope.reset();
     o.bindings = {{"samordnare", {"samordningsfunktion"}}, {"kommunstyrelse", {"ks"}}};

@@ -41,7 +41,7 @@ model base() {
 
 bool swapped(diff_report const& x, diff_report const& y) {
     auto const kinds = [](diff_report const& d) {
-        return std::vector<element_changes const*>{&d.elements.stages, &d.elements.scopes, &d.elements.actors,
+        return std::vector<element_changes const*>{&d.elements.stages,   &d.elements.scopes, &d.elements.actors,
                                                    &d.elements.mandates, &d.elements.duties, &d.elements.forums};
     };
     auto const kx = kinds(x), ky = kinds(y);
@@ -121,7 +121,8 @@ TEST_CASE("element changes: a RACI role moved, an attribute, a relation, a place
         e.update(*e.find<actor_id>("ks"), {.id = "ks", .category = "kommun", .attributes = R"({"a":2.0,"b":1})"});
         CHECK(diff(b, e).elements.actors.changed == strings{"ks"}); // 2 and 2.0 differ
         auto empty_attributes = base();
-        empty_attributes.update(*empty_attributes.find<actor_id>("ks"), {.id = "ks", .category = "kommun", .attributes = "{}"});
+        empty_attributes.update(*empty_attributes.find<actor_id>("ks"),
+                                {.id = "ks", .category = "kommun", .attributes = "{}"});
         CHECK(diff(a, empty_attributes).empty()); // absent and {} are the same
     }
     {
@@ -210,7 +211,8 @@ TEST_CASE("diff JSON: every key, holdings with every key, null names", "[diff]")
     std::ostringstream os;
     io::write_diff_json(os, a, b, diff(a, b));
     auto const text = os.str();
-    CHECK(text.rfind("{\n  \"format\": \"samverkan-diff/1\",\n  \"from\": \"v1\",\n  \"to\": \"v1\",\n  \"model\": [],", 0) == 0);
+    CHECK(text.rfind("{\n  \"format\": \"samverkan-diff/1\",\n  \"from\": \"v1\",\n  \"to\": \"v1\",\n  \"model\": [],",
+                     0) == 0);
     CHECK(text.find(R"("actor": "lpo",
         "mandate": "leda",
         "scope": null,

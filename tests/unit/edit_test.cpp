@@ -268,8 +268,8 @@ struct edit_maker {
                 if (!fo.empty()) return edits::clear_coordinator{any(fo)};
                 break;
             case 37:
-                if (!fo.empty() && !du.empty()) return chance(0.6) ? edit{edits::cover{any(fo), any(du)}}
-                                                                   : edit{edits::uncover{any(fo), any(du)}};
+                if (!fo.empty() && !du.empty())
+                    return chance(0.6) ? edit{edits::cover{any(fo), any(du)}} : edit{edits::uncover{any(fo), any(du)}};
                 break;
             case 38:
                 if (!du.empty()) return edits::place_duty{any(du), {maybe<stage_id>(m, 0.3), maybe<scope_id>(m, 0.3)}};
@@ -529,8 +529,7 @@ TEST_CASE("edits: a model built by edits writes the bytes of the same model read
         edit_maker maker{seed};
         for (int k = 0; k < 30; ++k) try {
                 samverkan::apply(m, maker.make(m));
-            } catch (samverkan::error const&) {
-            }
+            } catch (samverkan::error const&) {}
         auto const text = io::to_json(m);
         auto const back = io::read_json(text);
         INFO("seed " << seed);
@@ -556,8 +555,7 @@ TEST_CASE("property: models built by edits (tombstones) keep the audit's propert
         edit_maker maker{seed + 77};
         for (int k = 0; k < 25; ++k) try {
                 samverkan::apply(m, maker.make(m));
-            } catch (samverkan::error const&) {
-            }
+            } catch (samverkan::error const&) {}
         INFO("seed " << seed);
         capability_index const cap{m};
         std::vector<finding> all;
@@ -576,8 +574,7 @@ TEST_CASE("property: models built by edits (tombstones) keep the audit's propert
                     auto const d2 = *back.find<duty_id>(m[d].id);
                     auto const x2 = *back.find<mandate_id>(m[x].id);
                     auto const a2 = *back.find<actor_id>(m[a].id);
-                    REQUIRE(cap.status(a, x, placement{m.stage_of(d), m.scope_of(d)}) ==
-                            cap_back.status(a2, x2, d2));
+                    REQUIRE(cap.status(a, x, placement{m.stage_of(d), m.scope_of(d)}) == cap_back.status(a2, x2, d2));
                 }
     }
 }

@@ -214,7 +214,8 @@ TEST_CASE("centrum_bid: a skötselavtal with Brf Parkhuset clears the free-rider
     // agande for Parkkvarteret. The förening becomes capable there, which also clears the BID's coordinator.
     auto m = samverkan::examples::centrum_bid();
     m.delegate(id_of<samverkan::actor_id>(m, "brf-parkhuset"), id_of<samverkan::actor_id>(m, "bid-forening"),
-               id_of<samverkan::mandate_id>(m, "aga-fastighet"), {.scope = id_of<samverkan::scope_id>(m, "kvarter-parken")});
+               id_of<samverkan::mandate_id>(m, "aga-fastighet"),
+               {.scope = id_of<samverkan::scope_id>(m, "kvarter-parken")});
     std::vector<std::string> const expected{
         "error exclusive-overlap mandate=aga-fastighet actors=[allmannyttan,torgfastigheter] | "
         "scopes=[kvarter-torget,kvarter-torget]",

@@ -168,8 +168,10 @@ TEST_CASE("missing required keys, unknown keys and an unknown format") {
     CHECK(where(t) == at(t, "\"xyz\"") + " /forums/0/xyz | unknown key \"xyz\" in a forum (the keys are: id, name, "
                                          "model, members, coordinator, covers, scope, attributes)");
     t = R"({"format": "samverkan/2", "actors": [{"id": "ks"}]})";
-    CHECK(where(t) == at(t, "\"samverkan/2\"") +
-                          " /format | unknown format \"samverkan/2\"; this reader understands \"samverkan/1\" and \"samverkan/1.1\"");
+    CHECK(
+        where(t) ==
+        at(t, "\"samverkan/2\"") +
+            " /format | unknown format \"samverkan/2\"; this reader understands \"samverkan/1\" and \"samverkan/1.1\"");
     CHECK(where(R"({"format": 1})") == "1:12 /format | expected a string, found a number (1)");
 }
 

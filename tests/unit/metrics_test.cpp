@@ -75,7 +75,7 @@ TEST_CASE("a path of three and an isolated actor: two components, middle 1/3, ce
     CHECK(r.collaboration.edges == 2);
     CHECK(near(r.collaboration.density, 1.0 / 3));
     CHECK(near(r.collaboration.degree_centralisation, 2.0 / 3)); // (1 + 0 + 1 + 2) / 6
-    CHECK(near(r.actors[1].betweenness, 1.0 / 3));                // 1 pair of 3 = (n-1)(n-2)/2
+    CHECK(near(r.actors[1].betweenness, 1.0 / 3));               // 1 pair of 3 = (n-1)(n-2)/2
     CHECK(r.actors[3].degree == 0);
 }
 
@@ -144,7 +144,7 @@ TEST_CASE("coverage and redundancy shares on a hand-computed model", "[metrics]"
     auto const r = metrics(m);
     CHECK(r.counts.holds == 3);
     CHECK(r.counts.delegations == 1);
-    CHECK(near(r.coverage.assigned, 2.0 / 3)); // d1, d2 of d1, d2, d4
+    CHECK(near(r.coverage.assigned, 2.0 / 3));    // d1, d2 of d1, d2, d4
     CHECK(near(r.coverage.accountable, 1.0 / 3)); // d1 only
     // pairs of performed duties: (d1, leda) yes, (d2, polis) no, (d2, leda) yes
     CHECK(near(r.coverage.mandated, 2.0 / 3));

@@ -6,8 +6,8 @@
 //   - the per-family functions together give exactly the audit's findings;
 //   - sort_findings (the fast path) and compare_findings (the definition of the report order) agree.
 #include "analysis_test_support.hpp"
-#include "random_model_support.hpp"
 #include "catch.hpp"
+#include "random_model_support.hpp"
 
 #include <samverkan/analysis.hpp>
 
@@ -28,9 +28,9 @@
 namespace samverkan_tests_property_test { // one per file: the tests are built as a unity build
 
 using namespace samverkan;
-using samverkan_test::line;
 using samverkan_test::build;
 using samverkan_test::generator;
+using samverkan_test::line;
 using samverkan_test::spec;
 
 namespace {

@@ -57,8 +57,8 @@ strings const mandate_ids{"m0", "m1", "m2", "m3"};
 struct place_text {
     std::vector<strings> arrays; // stages, scopes, actors, mandates, holds, delegations, duties, forums
     std::string join() const {
-        static char const* const names[] = {"stages", "scopes", "actors", "mandates", "holds", "delegations", "duties",
-                                            "forums"};
+        static char const* const names[] = {"stages", "scopes",      "actors", "mandates",
+                                            "holds",  "delegations", "duties", "forums"};
         std::string out = R"({"format": "samverkan/1", "name": "P")";
         for (std::size_t k = 0; k < arrays.size(); ++k) {
             out += std::string{", \""} + names[k] + "\": [";
@@ -75,7 +75,8 @@ place_text random_place(random_source& r) {
     strings stages{"s0", "s1", "s2"};
     stages.resize(static_cast<std::size_t>(r.below(4)));
     for (std::size_t i = 0; i < stages.size(); ++i)
-        p.arrays[0].push_back("{\"id\": " + r.q(stages[i]) + (i ? ", \"after\": [" + r.q(stages[i - 1]) + "]" : "") + "}");
+        p.arrays[0].push_back("{\"id\": " + r.q(stages[i]) + (i ? ", \"after\": [" + r.q(stages[i - 1]) + "]" : "") +
+                              "}");
     strings scopes;
     int const nscopes = 1 + r.below(5);
     for (int i = 0; i < nscopes; ++i) {
@@ -88,8 +89,8 @@ place_text random_place(random_source& r) {
     int const nactors = 2 + r.below(5);
     for (int i = 0; i < nactors; ++i) {
         actors.push_back("a" + std::to_string(i));
-        p.arrays[2].push_back("{\"id\": " + r.q(actors.back()) + ", \"category\": " +
-                              r.q(categories[static_cast<std::size_t>(r.below(3))]) + "}");
+        p.arrays[2].push_back("{\"id\": " + r.q(actors.back()) +
+                              ", \"category\": " + r.q(categories[static_cast<std::size_t>(r.below(3))]) + "}");
     }
     strings mandates;
     for (int i = 0; i < 1 + r.below(3); ++i) {
@@ -104,9 +105,9 @@ place_text random_place(random_source& r) {
         return e;
     };
     for (int i = 0; i < r.below(7); ++i)
-        p.arrays[4].push_back("{\"actor\": " + r.q(actors[static_cast<std::size_t>(r.below(nactors))]) +
-                              ", \"mandate\": " + r.q(mandates[static_cast<std::size_t>(r.below(static_cast<int>(mandates.size())))]) +
-                              reach() + "}");
+        p.arrays[4].push_back(
+            "{\"actor\": " + r.q(actors[static_cast<std::size_t>(r.below(nactors))]) + ", \"mandate\": " +
+            r.q(mandates[static_cast<std::size_t>(r.below(static_cast<int>(mandates.size())))]) + reach() + "}");
     for (int i = 0; i < r.below(3); ++i)
         p.arrays[5].push_back("{\"from\": " + r.q(actors[static_cast<std::size_t>(r.below(nactors))]) + ", \"to\": " +
                               r.q(actors[static_cast<std::size_t>(r.below(nactors))]) + ", \"mandate\": " +
@@ -117,7 +118,8 @@ place_text random_place(random_source& r) {
     for (int i = 0; i < nduties; ++i) duties.push_back("d" + std::to_string(i));
     for (int i = 0; i < nduties; ++i) {
         std::string e = "{\"id\": " + r.q(duties[static_cast<std::size_t>(i)]);
-        if (!stages.empty() && r.chance(50)) e += ", \"stage\": " + r.q(stages[static_cast<std::size_t>(r.below(static_cast<int>(stages.size())))]);
+        if (!stages.empty() && r.chance(50))
+            e += ", \"stage\": " + r.q(stages[static_cast<std::size_t>(r.below(static_cast<int>(stages.size())))]);
         if (r.chance(50)) e += ", \"scope\": " + r.q(scopes[static_cast<std::size_t>(r.below(nscopes))]);
         if (auto req = r.some(mandates, 2); !req.empty()) e += ", \"requires\": " + r.list(req);
         if (auto n = r.some(duties, 2); !n.empty()) e += ", \"needs\": " + r.list(n);
@@ -154,17 +156,20 @@ std::string random_template(random_source& r, std::string const& id) {
     stages.resize(static_cast<std::size_t>(r.below(3)));
     out += "], \"stages\": [";
     for (std::size_t i = 0; i < stages.size(); ++i)
-        out += std::string{i ? ", " : ""} + "{\"id\": " + r.q(stages[i]) + (i ? ", \"after\": [" + r.q(stages[0]) + "]" : "") + "}";
+        out += std::string{i ? ", " : ""} + "{\"id\": " + r.q(stages[i]) +
+               (i ? ", \"after\": [" + r.q(stages[0]) + "]" : "") + "}";
     strings mandates = r.some({"m1", "m3", "n1"}, 2);
     out += "], \"mandates\": [";
-    for (std::size_t i = 0; i < mandates.size(); ++i) out += std::string{i ? ", " : ""} + "{\"id\": " + r.q(mandates[i]) + "}";
+    for (std::size_t i = 0; i < mandates.size(); ++i)
+        out += std::string{i ? ", " : ""} + "{\"id\": " + r.q(mandates[i]) + "}";
     strings duties;
     int const nduties = 1 + r.below(4);
     for (int i = 0; i < nduties; ++i) duties.push_back("u" + std::to_string(i));
     out += "], \"duties\": [";
     for (int i = 0; i < nduties; ++i) {
         std::string e = "{\"id\": " + r.q(duties[static_cast<std::size_t>(i)]);
-        if (!stages.empty() && r.chance(50)) e += ", \"stage\": " + r.q(stages[static_cast<std::size_t>(r.below(static_cast<int>(stages.size())))]);
+        if (!stages.empty() && r.chance(50))
+            e += ", \"stage\": " + r.q(stages[static_cast<std::size_t>(r.below(static_cast<int>(stages.size())))]);
         if (auto req = r.some(mandates, 1); !req.empty()) e += ", \"requires\": " + r.list(req);
         if (auto n = r.some(duties, 2); !n.empty()) e += ", \"needs\": " + r.list(n);
         if (r.chance(15)) e += ", \"optional\": true";
@@ -228,7 +233,9 @@ std::string rendered(model const& m, finding const& f) {
 }
 
 /// (rule, subjects) of a rendered line.
-std::string key_of(std::string const& line) { return line.substr(line.find(' ') + 1, line.find(" |") - line.find(' ')); }
+std::string key_of(std::string const& line) {
+    return line.substr(line.find(' ') + 1, line.find(" |") - line.find(' '));
+}
 
 } // namespace
 
@@ -286,8 +293,7 @@ TEST_CASE("fit: introduced and resolved are the difference of two full audits, f
     CHECK(compared > 500);
 }
 
-TEST_CASE("fit: the report does not depend on the order of the place's elements or of the candidates",
-          "[templates]") {
+TEST_CASE("fit: the report does not depend on the order of the place's elements or of the candidates", "[templates]") {
     random_source r{std::mt19937{7}};
     int compared = 0;
     for (int round = 0; round < 400; ++round) {

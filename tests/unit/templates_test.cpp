@@ -91,7 +91,8 @@ std::string scope_text(model const& m, duty_id d) { return m.scope_of(d) ? m[*m.
 
 // ---- the format -----------------------------------------------------------------------------------------
 
-TEST_CASE("templates.md 3: realises round trips; 1 stays 1, 1.1 stays 1.1; realises in samverkan/1 is unknown", "[templates]") {
+TEST_CASE("templates.md 3: realises round trips; 1 stays 1, 1.1 stays 1.1; realises in samverkan/1 is unknown",
+          "[templates]") {
     auto const one = place();
     CHECK(one.format_version() == format_version::v1);
     CHECK_THAT(io::to_json(one), contains("\"format\": \"samverkan/1\""));
@@ -176,7 +177,8 @@ TEST_CASE("templates.md 1: the reader is strict and locates its errors; the writ
                contains("form a cycle"));
     CHECK_THAT(error_of(head + R"("roles": [{"id": "r"}], "forums": [{"id": "f", "members": ["r", "r"]}]})"),
                contains("/forums/0/members/1: role \"r\" is listed twice"));
-    CHECK_THAT(error_of(head + R"("duties": [{"id": "d"}, {"id": "d"}]})"), contains("/duties/1/id: duplicate duty id"));
+    CHECK_THAT(error_of(head + R"("duties": [{"id": "d"}, {"id": "d"}]})"),
+               contains("/duties/1/id: duplicate duty id"));
     CHECK_THAT(error_of(head + R"("duties": [{"id": "d", "needs": ["e"]}]})"), contains("unknown duty \"e\""));
     // holds may name a mandate the template does not list
     CHECK_NOTHROW(read(head + R"("roles": [{"id": "r", "holds": ["elsewhere"]}]})"));
@@ -200,7 +202,8 @@ TEST_CASE("templates.md 2: the unbound reasons: ambiguous, no-candidate, explici
     CHECK(tpl::to_string(tpl::unbound_reason::explicit_none) == "explicit");
 }
 
-TEST_CASE("templates.md 2: many roles take every candidate in id order; optional roles do not count as required", "[templates]") {
+TEST_CASE("templates.md 2: many roles take every candidate in id order; optional roles do not count as required",
+          "[templates]") {
     auto const m = place();
     auto const t = with_roles(R"({"id": "privat", "category": ["privat"], "many": true},
                                 {"id": "region", "category": ["region"], "optional": true})");
@@ -240,7 +243,8 @@ TEST_CASE("templates.md 2: usage errors of --bind, --mandate, --stage, --scope",
     CHECK_THROWS_AS(tpl::application_scope(m, {.scope = "nowhere"}), error);
 }
 
-TEST_CASE("templates.md 2: holds: a single role needs a holding covering the scope, a many role one overlapping it", "[templates]") {
+TEST_CASE("templates.md 2: holds: a single role needs a holding covering the scope, a many role one overlapping it",
+          "[templates]") {
     auto const m = place();
     auto const t = with_roles(R"({"id": "agare", "holds": ["aga-fastighet"], "many": true},
                                 {"id": "ensam", "holds": ["aga-fastighet"]},
@@ -257,16 +261,18 @@ TEST_CASE("templates.md 2: holds: a single role needs a holding covering the sco
     CHECK(two.roles[0].reason == tpl::unbound_reason::ambiguous);
     CHECK(ids(m, two.roles[0].candidates) == strings{"agare-a", "bolaget"});
     // a single role whose holders all hold only inside the scope: no candidate
-    auto const none = bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"]})"),
-                           {.scope = "centrum"});
+    auto const none =
+        bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"]})"), {.scope = "centrum"});
     CHECK(none.roles[0].reason == tpl::unbound_reason::no_candidate);
     // the same role with many: the owners inside are candidates
-    auto const many = bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"], "many": true})"),
-                           {.scope = "centrum"});
+    auto const many =
+        bind(m, with_roles(R"({"id": "x", "holds": ["aga-fastighet"], "category": ["privat"], "many": true})"),
+             {.scope = "centrum"});
     CHECK(ids(m, many.roles[0].actors) == strings{"agare-a", "agare-b", "forvaltare"});
 }
 
-TEST_CASE("templates.md 2: everywhere: only a holding without scope covers it, every holding overlaps it", "[templates]") {
+TEST_CASE("templates.md 2: everywhere: only a holding without scope covers it, every holding overlaps it",
+          "[templates]") {
     auto const m = place();
     auto const b = bind(m, with_roles(R"({"id": "a", "holds": ["aga-fastighet"]},
                                          {"id": "b", "holds": ["aga-fastighet"], "many": true})"),
@@ -286,7 +292,8 @@ TEST_CASE("templates.md 3: the default application scope: the only root, or ever
 
 // ---- apply ----------------------------------------------------------------------------------------------------
 
-TEST_CASE("templates.md 3: apply adds duties and forums in template order with prefixed ids, RACI by role order", "[templates]") {
+TEST_CASE("templates.md 3: apply adds duties and forums in template order with prefixed ids, RACI by role order",
+          "[templates]") {
     auto const m = place();
     auto const t = read(R"({"format": "samverkan-template/1", "id": "trygg",
       "roles": [{"id": "kommun", "holds": ["leda-samordna"]}, {"id": "agare", "holds": ["aga-fastighet"], "many": true},
@@ -310,10 +317,10 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     CHECK(a[d1].attributes.empty());                                          // applied duties carry no attributes
     CHECK(strings(a.realises(d1).begin(), a.realises(d1).end()) == strings{"trygg:d1"});
     CHECK(a[d2].optional);
-    CHECK(a[*a.stage_of(d2)].id == "atgardsplan");                     // the place's stage: its after ignored
-    CHECK(a[*a.find<mandate_id>("leda-samordna")].name.empty());        // the place's definition stands
-    CHECK(a[*a.find<mandate_id>("egen")].name == "Egen");               // added
-    CHECK(a.count<stage_id>() == 4); // ny and sen added
+    CHECK(a[*a.stage_of(d2)].id == "atgardsplan");               // the place's stage: its after ignored
+    CHECK(a[*a.find<mandate_id>("leda-samordna")].name.empty()); // the place's definition stands
+    CHECK(a[*a.find<mandate_id>("egen")].name == "Egen");        // added
+    CHECK(a.count<stage_id>() == 4);                             // ny and sen added
     strings earlier;
     for (auto x : a.earlier_stages(*a.find<stage_id>("sen"))) earlier.push_back(a[x].id);
     CHECK(earlier == strings{"ny", "atgardsplan"}); // links to added and existing stages
@@ -327,7 +334,8 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     CHECK(members == strings{"agare-a", "agare-b", "bolaget", "forvaltare", "ks", "lpo"});
 
     // --stage maps a template stage onto a place stage; --mandate a template mandate onto a place mandate
-    auto const mapped = applied(m, t, {.mandates = {{"egen", "polisiara-befogenheter"}}, .stages = {{"ny", "lagesbild"}}});
+    auto const mapped =
+        applied(m, t, {.mandates = {{"egen", "polisiara-befogenheter"}}, .stages = {{"ny", "lagesbild"}}});
     CHECK(mapped.count<stage_id>() == 3); // ny is lagesbild; sen added
     CHECK(mapped.count<mandate_id>() == 3);
     auto const md1 = *mapped.find<duty_id>("trygg:d1");
@@ -337,7 +345,8 @@ TEST_CASE("templates.md 3: apply adds duties and forums in template order with p
     CHECK(req == strings{"leda-samordna", "polisiara-befogenheter"});
 }
 
-TEST_CASE("templates.md 3: each duties: instances per actor and part, ids, scopes, needs and covers expanded", "[templates]") {
+TEST_CASE("templates.md 3: each duties: instances per actor and part, ids, scopes, needs and covers expanded",
+          "[templates]") {
     auto const m = place();
     auto const t = read(R"({"format": "samverkan-template/1", "id": "rond",
       "roles": [{"id": "k", "holds": ["leda-samordna"]}, {"id": "agare", "holds": ["aga-fastighet"], "many": true}],
@@ -388,7 +397,8 @@ TEST_CASE("templates.md 3: each duties: instances per actor and part, ids, scope
     CHECK(u.needs(*u.find<duty_id>("rond:rapport")).empty());
 }
 
-TEST_CASE("templates.md 3: an id the place already has is an error suggesting --as; --as applies it again", "[templates]") {
+TEST_CASE("templates.md 3: an id the place already has is an error suggesting --as; --as applies it again",
+          "[templates]") {
     auto const m = place();
     auto const t = read(R"({"format": "samverkan-template/1", "id": "t", "duties": [{"id": "d"}]})");
     auto const once = applied(m, t);
@@ -434,10 +444,12 @@ TEST_CASE("templates.md 4: the three obligation rules, firing and not firing", "
     auto const r = tpl::audit(m, profile, b);
     strings got;
     for (auto const& f : r.findings)
-        if (f.rule.starts_with("obligation") || f.rule.starts_with("profile")) got.push_back(samverkan_test::line(m, f));
-    CHECK(got == strings{"warning obligation-misowned profile=lag obligation=plan duty=pl | roles=[ks] accountable=[tn]",
-                         "warning profile-role-unbound profile=lag role=bn | reason=no-candidate candidates=[]",
-                         "warning profile-role-unbound profile=lag role=k | reason=ambiguous candidates=[ks,tn]"});
+        if (f.rule.starts_with("obligation") || f.rule.starts_with("profile"))
+            got.push_back(samverkan_test::line(m, f));
+    CHECK(got ==
+          strings{"warning obligation-misowned profile=lag obligation=plan duty=pl | roles=[ks] accountable=[tn]",
+                  "warning profile-role-unbound profile=lag role=bn | reason=no-candidate candidates=[]",
+                  "warning profile-role-unbound profile=lag role=k | reason=ambiguous candidates=[ks,tn]"});
     // no obligation-unrealised: every obligation is realised; drop one realisation and it fires
     model bare = place();
     auto const only = tpl::audit(bare, profile, bind(bare, profile));
@@ -544,7 +556,8 @@ TEST_CASE("templates.md 5: skipped candidates: already followed (forum model, re
     CHECK(ranking(fit_of(m, {other})) == strings{"via-realises"});
 }
 
-TEST_CASE("templates.md 5: explicit options apply to candidates that have them; others are usage errors", "[templates]") {
+TEST_CASE("templates.md 5: explicit options apply to candidates that have them; others are usage errors",
+          "[templates]") {
     auto const m = io::read_json(small);
     auto const a = tmpl("a", R"(, "roles": [{"id": "p"}])");
     auto const b = tmpl("b", "");

@@ -32,7 +32,8 @@ inline void add_diff_command(CLI::App& app, std::vector<command>& commands) {
                                    "Compare two versions of a model by meaning: elements added, removed and "
                                    "changed, holdings and delegations, findings that appear and disappear.");
     sub->add_option("A", s->files, "the first (earlier) model and the second: A B (one of them may be -)");
-    sub->add_option("--format", s->format, "text for people (default), json (samverkan-diff/1) or dot (a Graphviz view)");
+    sub->add_option("--format", s->format,
+                    "text for people (default), json (samverkan-diff/1) or dot (a Graphviz view)");
     sub->footer("exit status: 0 the models mean the same; 1 they differ; 2 invalid input or usage.");
 
     commands.push_back({sub, [s, sub] {

@@ -64,8 +64,9 @@ inline void add_metrics_command(CLI::App& app, std::vector<command>& commands) {
                             outcome result{exit_success, std::move(os).str(), {}};
                             if (s->timings) {
                                 char line[128];
-                                std::snprintf(line, sizeof line, "samverkan: load %.3f s, metrics %.3f s, write %.3f s\n",
-                                              load_s, compute_s, seconds_since(start));
+                                std::snprintf(line, sizeof line,
+                                              "samverkan: load %.3f s, metrics %.3f s, write %.3f s\n", load_s,
+                                              compute_s, seconds_since(start));
                                 result.err = line;
                             }
                             return result;

@@ -72,7 +72,8 @@ inline void add_apply_command(CLI::App& app, std::vector<command>& commands) {
         std::vector<std::string> files;
     };
     auto s = std::make_shared<state>();
-    CLI::App* sub = add_subcommand(app, "apply", "Apply a template to a place and write the applied model (samverkan/1.1).");
+    CLI::App* sub =
+        add_subcommand(app, "apply", "Apply a template to a place and write the applied model (samverkan/1.1).");
     sub->add_option("PLACE", s->files, "the place (a samverkan/1 model; - for standard input)");
     add_list_option(*sub, "--template", s->templates, "ID (a bundled template) or FILE (with a / or ending in .json)");
     s->add_dirs(*sub);

@@ -11,11 +11,11 @@
 #include "command_convert.hpp"
 #include "command_diff.hpp"
 #include "command_generate.hpp"
-#include "command_templates.hpp"
-#include "command_resilience.hpp"
-#include "command_what_if.hpp"
 #include "command_metrics.hpp"
+#include "command_resilience.hpp"
+#include "command_templates.hpp"
 #include "command_watch.hpp"
+#include "command_what_if.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>

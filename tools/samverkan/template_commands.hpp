@@ -73,8 +73,7 @@ inline void add_binding(tpl::binding_options& o, std::string_view text) {
 inline void add_mapping(std::vector<tpl::id_mapping>& out, std::string_view text, std::string_view option) {
     auto const eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == text.size())
-        throw usage_error{std::string{option} + " expects TEMPLATE-ID=PLACE-ID, not \"" + std::string{text} +
-                                   "\""};
+        throw usage_error{std::string{option} + " expects TEMPLATE-ID=PLACE-ID, not \"" + std::string{text} + "\""};
     out.push_back({std::string{text.substr(0, eq)}, std::string{text.substr(eq + 1)}});
 }
 
@@ -154,8 +153,8 @@ public:
         for (auto const* t : named_) {
             if (t->kind != tpl::template_kind::model)
                 throw usage_error{"--template " + t->id +
-                                           ": it is a profile; fit ranks templates of kind model (audit a model "
-                                           "against a profile with audit --profile)"};
+                                  ": it is a profile; fit ranks templates of kind model (audit a model "
+                                  "against a profile with audit --profile)"};
             out.push_back(t);
         }
         return out;
@@ -189,8 +188,8 @@ private:
         for (auto const* t : bundled_) s.offer(t->id);
         for (auto const* t : from_dirs_) s.offer(t->id);
         throw usage_error{"unknown template \"" + id + "\"" +
-                                   (s.found() ? "; did you mean \"" + s.best() + "\"?"
-                                              : " (samverkan templates lists them; a file name needs a / or .json)")};
+                          (s.found() ? "; did you mean \"" + s.best() + "\"?"
+                                     : " (samverkan templates lists them; a file name needs a / or .json)")};
     }
 
     std::vector<std::unique_ptr<tpl::collaboration_template>> owned_;
@@ -267,7 +266,10 @@ inline std::string run_fit(samverkan::model const& place, template_request const
             out += "   -  " + c.tmpl->id + ": skipped, the place already follows it (or applying it would clash)\n";
             continue;
         }
-        std::string line = (c.rank < 10 ? "   " : c.rank < 100 ? "  " : " ") + std::to_string(c.rank) + "  " + c.tmpl->id;
+        std::string line = (c.rank < 10    ? "   "
+                            : c.rank < 100 ? "  "
+                                           : " ") +
+                           std::to_string(c.rank) + "  " + c.tmpl->id;
         line.resize(std::max<std::size_t>(line.size() + 2, 32), ' ');
         out += line + "unbound required roles " + std::to_string(c.unbound_required) + "; introduced " +
                counts_text(c.introduced_count) + "; resolved " + counts_text(c.resolved_count) + "\n";
@@ -313,8 +315,9 @@ inline samverkan::report profile_audit(samverkan::model const& m, template_reque
     template_library const lib{r};
     auto const& p = lib.single();
     if (p.kind != tpl::template_kind::profile)
-        throw usage_error{"--profile " + p.id + ": it is a template of kind model, not a profile (apply it "
-                                   "with samverkan apply, or rank it with samverkan fit)"};
+        throw usage_error{"--profile " + p.id +
+                          ": it is a template of kind model, not a profile (apply it "
+                          "with samverkan apply, or rank it with samverkan fit)"};
     tpl::check_options(m, p, r.binding);
     auto const scope = tpl::application_scope(m, r.binding);
     samverkan::capability_index const cap{m};

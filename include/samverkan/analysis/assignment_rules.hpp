@@ -57,15 +57,15 @@ void assignment_rules_of(basic_model<Traits> const& m, std::span<performer const
         if (no_a && !responsible.empty() && accountable.empty()) {
             sort_by_id_text(m, responsible);
             out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
-                                       quoted(m, d) + " has no one accountable; " + name_list(m, responsible) +
-                                           " " + std::string{is_are(responsible.size())} +
+                                       quoted(m, d) + " has no one accountable; " + name_list(m, responsible) + " " +
+                                           std::string{is_are(responsible.size())} +
                                            " responsible, but no actor answers for the result"));
         }
         if (no_r && !accountable.empty() && responsible.empty()) {
             sort_by_id_text(m, accountable);
             out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
-                                       quoted(m, d) + " has no one responsible; " + name_list(m, accountable) +
-                                           " " + std::string{is_are(accountable.size())} +
+                                       quoted(m, d) + " has no one responsible; " + name_list(m, accountable) + " " +
+                                           std::string{is_are(accountable.size())} +
                                            " accountable, but no actor is assigned to do the work"));
         }
     }

@@ -56,8 +56,8 @@ template <class Traits>
 }
 
 template <class Traits>
-void coordination_gap_rule(basic_model<Traits> const& m, performer_table const& performer_of,
-                           audit_options const& opts, std::vector<finding>& out) {
+void coordination_gap_rule(basic_model<Traits> const& m, performer_table const& performer_of, audit_options const& opts,
+                           std::vector<finding>& out) {
     // the forums of each actor (member or coordinator), sorted: a counting sort by actor, forums in
     // increasing order within each actor because the forums are visited in order
     auto const n_actors = m.template id_bound<actor_id>();

@@ -107,8 +107,8 @@ struct finding_changes {
 
 /// The samverkan-diff/1 report (the writers add the "format" key first).
 struct diff_report {
-    std::optional<std::string> from, to;  ///< the two models' names
-    std::vector<std::string> model;       ///< among "name", "description", "attributes", those that differ
+    std::optional<std::string> from, to; ///< the two models' names
+    std::vector<std::string> model;      ///< among "name", "description", "attributes", those that differ
     element_diff elements;
     holding_changes holds;
     delegation_changes delegations;
@@ -172,7 +172,8 @@ bool same_members(T const& x, T const& y, set_comparer& sets) {
             using M = std::remove_cvref_t<decltype(a)>;
             if constexpr (is_string_list<M>::value) same = sets.same(a, b);
             else if constexpr (std::is_convertible_v<M const&, std::string_view>)
-                same = std::string_view{D.name} == "attributes" ? same_json(a, b) : std::string_view{a} == std::string_view{b};
+                same = std::string_view{D.name} == "attributes" ? same_json(a, b)
+                                                                : std::string_view{a} == std::string_view{b};
             else same = a == b;
         });
         return same;
@@ -197,7 +198,8 @@ auto id_texts(basic_model<Traits> const& m, Range const& r) {
 template <class Traits>
 bool same_element(basic_model<Traits> const& a, stage_id x, basic_model<Traits> const& b, stage_id y,
                   set_comparer& sets) {
-    return same_members(a[x], b[y], sets) && sets.same(id_texts(a, a.earlier_stages(x)), id_texts(b, b.earlier_stages(y)));
+    return same_members(a[x], b[y], sets) &&
+           sets.same(id_texts(a, a.earlier_stages(x)), id_texts(b, b.earlier_stages(y)));
 }
 template <class Traits>
 bool same_element(basic_model<Traits> const& a, scope_id x, basic_model<Traits> const& b, scope_id y,
@@ -316,9 +318,7 @@ multiset_difference(std::vector<relation_key> const& a, std::vector<relation_key
     return {std::move(added), std::move(removed)};
 }
 
-inline std::vector<std::string> strings(std::vector<std::string_view> const& v) {
-    return {v.begin(), v.end()};
-}
+inline std::vector<std::string> strings(std::vector<std::string_view> const& v) { return {v.begin(), v.end()}; }
 inline std::optional<std::string> string_of(std::optional<std::string_view> s) {
     if (!s) return std::nullopt;
     return std::string{*s};
@@ -328,14 +328,13 @@ inline holding_entry holding_of(relation_key const& k) {
     return {std::string{k.from}, std::string{k.mandate}, string_of(k.scope), strings(k.stages), {k.attributes}};
 }
 inline delegation_entry delegation_of(relation_key const& k) {
-    return {std::string{k.from},      std::string{k.to}, std::string{k.mandate}, string_of(k.scope),
-            strings(k.stages), {k.attributes}};
+    return {std::string{k.from}, std::string{k.to}, std::string{k.mandate},
+            string_of(k.scope),  strings(k.stages), {k.attributes}};
 }
 
 /// The findings of `x` (of model mx) whose key is not among those of `y` (of model my), in x's order.
 template <class Traits>
-report findings_not_in(basic_model<Traits> const& mx, report const& x, basic_model<Traits> const& my,
-                       report const& y) {
+report findings_not_in(basic_model<Traits> const& mx, report const& x, basic_model<Traits> const& my, report const& y) {
     std::vector<std::string> keys;
     keys.reserve(y.findings.size());
     for (auto const& f : y.findings) keys.push_back(finding_key(my, f));

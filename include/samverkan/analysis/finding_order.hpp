@@ -52,10 +52,9 @@ std::strong_ordering compare_values(basic_model<Traits> const& m, field_value co
     }
     if (auto const* x = std::get_if<text_list>(&a)) {
         auto const& y = std::get<text_list>(b);
-        return std::lexicographical_compare_three_way(x->begin(), x->end(), y.begin(), y.end(),
-                                                      [](std::string const& p, std::string const& q) {
-                                                          return std::string_view{p} <=> std::string_view{q};
-                                                      });
+        return std::lexicographical_compare_three_way(
+            x->begin(), x->end(), y.begin(), y.end(),
+            [](std::string const& p, std::string const& q) { return std::string_view{p} <=> std::string_view{q}; });
     }
     auto const& x = std::get<ref_map>(a);
     auto const& y = std::get<ref_map>(b);

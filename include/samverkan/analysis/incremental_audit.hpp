@@ -98,7 +98,7 @@ public:
     /// The same, also telling what the edit made (the id of an added element, holding or delegation).
     finding_delta apply(edit_type const& e, edit_result& result) {
         dirt d;
-        before(e, d); // reads the model only
+        before(e, d);                     // reads the model only
         result = samverkan::apply(m_, e); // strong: throws with nothing changed
         after(e, result, d);
         return refresh(d);
@@ -200,7 +200,8 @@ private:
         std::visit(
             [&](auto const& v) {
                 using E = std::remove_cvref_t<decltype(v)>;
-                if constexpr (std::is_same_v<E, edits::remove>) std::visit([&](auto id) { removing(id, x); }, v.element);
+                if constexpr (std::is_same_v<E, edits::remove>)
+                    std::visit([&](auto id) { removing(id, x); }, v.element);
                 else if constexpr (std::is_same_v<E, edits::revoke>) {
                     auto const h = m_.holding(v.holding);
                     holding_dirt(h.actor, h.mandate, x);
@@ -466,13 +467,14 @@ private:
         }
         if (x.capability) cap_.emplace(m_);
         std::vector<finding> old_f, new_f;
-        redo<duty_id>(duty_units_, x.duties, [this](duty_id d, auto& out) { duty_findings(d, out); }, old_f, new_f);
-        redo<forum_id>(forum_units_, x.forums, [this](forum_id f, auto& out) { forum_findings(f, out); }, old_f,
-                       new_f);
-        redo<actor_id>(actor_units_, x.actors, [this](actor_id a, auto& out) { actor_findings(a, out); }, old_f,
-                       new_f);
-        redo<mandate_id>(mandate_units_, x.mandates, [this](mandate_id m, auto& out) { mandate_findings(m, out); },
-                         old_f, new_f);
+        redo<duty_id>(
+            duty_units_, x.duties, [this](duty_id d, auto& out) { duty_findings(d, out); }, old_f, new_f);
+        redo<forum_id>(
+            forum_units_, x.forums, [this](forum_id f, auto& out) { forum_findings(f, out); }, old_f, new_f);
+        redo<actor_id>(
+            actor_units_, x.actors, [this](actor_id a, auto& out) { actor_findings(a, out); }, old_f, new_f);
+        redo<mandate_id>(
+            mandate_units_, x.mandates, [this](mandate_id m, auto& out) { mandate_findings(m, out); }, old_f, new_f);
         if (opts_.enabled(rule_id::coordination_gap)) {
             unique(x.actors_gone);
             for (auto it = gaps_.begin(); it != gaps_.end();) {

@@ -89,11 +89,10 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
         else responsible.push_back(p.actor); // judged only as accountable when it is both
     }
 
-        auto const q = required.size();
+    auto const q = required.size();
     capable.assign(performers.size() * q, 0);
     for (std::size_t k = 0; k < performers.size(); ++k)
-        for (std::size_t j = 0; j < q; ++j)
-            capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
+        for (std::size_t j = 0; j < q; ++j) capable[k * q + j] = cap.capable(performers[k], required[j], where) ? 1 : 0;
 
     if (missing_on || unheld_on) {
         for (std::size_t j = 0; j < q; ++j) {
@@ -127,17 +126,16 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
                                   where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
                                   std::string{is_are(able.size())};
-            out.push_back(
-                make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
-                             {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
-                             std::move(message)));
+            out.push_back(make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
+                                       {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
+                                       std::move(message)));
         }
     }
 
     if (!a_on && !r_on) return;
     auto const capable_of_any = [&](actor_id a) {
-        auto const k = static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) -
-                                                performers.begin());
+        auto const k =
+            static_cast<std::size_t>(std::lower_bound(performers.begin(), performers.end(), a) - performers.begin());
         for (std::size_t j = 0; j < q; ++j)
             if (capable[k * q + j] != 0) return true;
         return false;
@@ -161,20 +159,19 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
                 out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}},
                                            {std::move(witness)},
                                            std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
-                                               " but capable of none of the mandates it requires (" +
-                                               mandate_names + "): it answers for work it has no authority over"));
+                                               " but capable of none of the mandates it requires (" + mandate_names +
+                                               "): it answers for work it has no authority over"));
             }
     if (r_on)
         for (actor_id a : responsible)
             if (!capable_of_any(a)) {
                 auto witness = mandates_field();
-                out.push_back(make_finding(
-                    rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}}, {std::move(witness)},
-                    std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
-                        " but capable of none of the mandates it requires (" + mandate_names +
-                        "): it works under another's mandate without a valid delegation"));
+                out.push_back(make_finding(rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}},
+                                           {std::move(witness)},
+                                           std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
+                                               " but capable of none of the mandates it requires (" + mandate_names +
+                                               "): it works under another's mandate without a valid delegation"));
             }
-
 }
 
 template <class Traits>

@@ -55,8 +55,7 @@ namespace samverkan {
 
 /// The number of entries of each kind of the model file.
 struct element_counts {
-    std::size_t stages = 0, scopes = 0, actors = 0, mandates = 0, holds = 0, delegations = 0, duties = 0,
-                forums = 0;
+    std::size_t stages = 0, scopes = 0, actors = 0, mandates = 0, holds = 0, delegations = 0, duties = 0, forums = 0;
     friend bool operator==(element_counts const&, element_counts const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(element_counts, (), (stages, scopes, actors, mandates, holds, delegations, duties, forums))
@@ -142,7 +141,8 @@ inline std::optional<double> share(std::size_t part, std::size_t whole) noexcept
 template <element_id Id, class Traits>
 std::vector<Id> in_id_order(basic_model<Traits> const& m) {
     std::vector<Id> ids(m.template ids<Id>().begin(), m.template ids<Id>().end());
-    std::sort(ids.begin(), ids.end(), [&](Id x, Id y) { return std::string_view{m[x].id} < std::string_view{m[y].id}; });
+    std::sort(ids.begin(), ids.end(),
+              [&](Id x, Id y) { return std::string_view{m[x].id} < std::string_view{m[y].id}; });
     return ids;
 }
 
@@ -173,9 +173,14 @@ inline void add_finding(summary& s, severity level) noexcept {
 /// Element counts of `m`. O(1).
 template <class Traits>
 [[nodiscard]] element_counts count_elements(basic_model<Traits> const& m) noexcept {
-    return {m.template count<stage_id>(), m.template count<scope_id>(), m.template count<actor_id>(),
-            m.template count<mandate_id>(), m.relation_count(relation_kind::holds),
-            m.relation_count(relation_kind::delegates), m.template count<duty_id>(), m.template count<forum_id>()};
+    return {m.template count<stage_id>(),
+            m.template count<scope_id>(),
+            m.template count<actor_id>(),
+            m.template count<mandate_id>(),
+            m.relation_count(relation_kind::holds),
+            m.relation_count(relation_kind::delegates),
+            m.template count<duty_id>(),
+            m.template count<forum_id>()};
 }
 
 /// The measures of the collaboration graph as a whole, from a computed network.

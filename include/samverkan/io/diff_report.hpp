@@ -88,7 +88,8 @@ inline void findings_text(std::string& out, char sign, report const& r) {
 /// changed (~) ids per element kind, the holdings and delegations added and removed, and the findings that
 /// appear (+) and disappear (-); "no differences" when the report is empty.
 template <class Traits>
-void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model<Traits> const& b, diff_report const& d) {
+void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model<Traits> const& b,
+                     diff_report const& d) {
     (void)a;
     (void)b;
     std::string out = "samverkan diff: ";
@@ -111,9 +112,9 @@ void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model
         std::string_view name;
         element_changes const* changes;
     };
-    kind_row const kinds[] = {{"stages", &d.elements.stages},     {"scopes", &d.elements.scopes},
-                              {"actors", &d.elements.actors},     {"mandates", &d.elements.mandates},
-                              {"duties", &d.elements.duties},     {"forums", &d.elements.forums}};
+    kind_row const kinds[] = {{"stages", &d.elements.stages}, {"scopes", &d.elements.scopes},
+                              {"actors", &d.elements.actors}, {"mandates", &d.elements.mandates},
+                              {"duties", &d.elements.duties}, {"forums", &d.elements.forums}};
     bool any = false;
     for (auto const& k : kinds) any = any || !k.changes->empty();
     if (any) {
@@ -173,12 +174,13 @@ void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model
 }
 
 /// Writes a DOT view of the change from `a` to `b`: every actor, mandate, duty and forum of either model
-/// and the stages and scopes that were added, removed or changed (shapes as in io/dot.hpp), added ones green and bold, removed ones red
-/// and dashed, changed ones orange, the rest grey; the holdings (actor -- mandate) and delegations
+/// and the stages and scopes that were added, removed or changed (shapes as in io/dot.hpp), added ones green and bold,
+/// removed ones red and dashed, changed ones orange, the rest grey; the holdings (actor -- mandate) and delegations
 /// (from -> to, labelled with the mandate) added (green) and removed (red), and the second model's RACI
 /// entries in grey for context.
 template <class Traits>
-void write_diff_dot(std::ostream& os, basic_model<Traits> const& a, basic_model<Traits> const& b, diff_report const& d) {
+void write_diff_dot(std::ostream& os, basic_model<Traits> const& a, basic_model<Traits> const& b,
+                    diff_report const& d) {
     constexpr std::string_view added_color = "#2e7d32", removed_color = "#c62828", changed_color = "#ef6c00",
                                same_color = "#90a4ae";
     std::string out = "digraph diff {\n  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=\"";
@@ -237,7 +239,8 @@ void write_diff_dot(std::ostream& os, basic_model<Traits> const& a, basic_model<
         for (auto const& s : e.stages) label += " " + s;
         return label;
     };
-    for (auto const& [color, list] : {std::pair{added_color, &d.holds.added}, std::pair{removed_color, &d.holds.removed}})
+    for (auto const& [color, list] :
+         {std::pair{added_color, &d.holds.added}, std::pair{removed_color, &d.holds.removed}})
         for (auto const& h : *list) {
             out += "  \"" + detail::node_key("actor", h.actor) + "\" -> \"" + detail::node_key("mandate", h.mandate) +
                    "\" [penwidth=2, color=\"";

@@ -130,7 +130,8 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
     detail::text_table coverage{{"share", "value", "of what"}, "lrl"};
     coverage.add({"assigned", percent(r.coverage.assigned), "non-optional duties with an R or A actor"});
     coverage.add({"accountable", percent(r.coverage.accountable), "non-optional duties with exactly one A"});
-    coverage.add({"mandated", percent(r.coverage.mandated), "required mandates of performed duties that a performer is capable of"});
+    coverage.add({"mandated", percent(r.coverage.mandated),
+                  "required mandates of performed duties that a performer is capable of"});
     coverage.add({"standing", percent(r.coverage.standing), "duties that stand (performed, every mandate covered)"});
     coverage.write(out);
 
@@ -147,8 +148,8 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
     out += '\n';
 
     auto const& g = r.collaboration;
-    out += "\ncollaboration graph: " + std::to_string(g.n) + " actors, " + std::to_string(g.edges) + " edges, density " +
-           detail::fixed(g.density) + ", " + std::to_string(g.components) +
+    out += "\ncollaboration graph: " + std::to_string(g.n) + " actors, " + std::to_string(g.edges) +
+           " edges, density " + detail::fixed(g.density) + ", " + std::to_string(g.components) +
            (g.components == 1 ? " component" : " components") + ", degree centralisation " +
            detail::fixed(g.degree_centralisation) + "\n";
 
@@ -161,8 +162,9 @@ void write_metrics_text(std::ostream& os, basic_model<Traits> const& m, metrics_
             name = id ? std::string{m.name_of(*id)} : *s.stage;
         }
         std::optional<double> const standing =
-            s.duties == 0 ? std::nullopt
-                          : std::optional<double>{static_cast<double>(s.duties - s.failing) / static_cast<double>(s.duties)};
+            s.duties == 0
+                ? std::nullopt
+                : std::optional<double>{static_cast<double>(s.duties - s.failing) / static_cast<double>(s.duties)};
         stages.add({s.stage ? *s.stage : std::string{"-"}, name, std::to_string(s.duties), std::to_string(s.failing),
                     percent(standing), std::to_string(s.findings.error), std::to_string(s.findings.warning),
                     std::to_string(s.findings.info)});
@@ -209,9 +211,10 @@ void write_collaboration_dot(std::ostream& os, basic_model<Traits> const& m, col
 
     std::string out = "graph collaboration {\n  graph [overlap=false, splines=true, fontname=\"Helvetica\", label=\"";
     detail::append_dot_escaped(out, m.has_name() ? std::string_view{m.name()} : std::string_view{"collaboration"});
-    out += " (node size: betweenness)\", labelloc=t];\n"
-           "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=9, color=\"#546e7a\"];\n"
-           "  edge [color=\"#90a4ae\"];\n";
+    out +=
+        " (node size: betweenness)\", labelloc=t];\n"
+        "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=9, color=\"#546e7a\"];\n"
+        "  edge [color=\"#90a4ae\"];\n";
     for (actor_id a : m.actors()) {
         double const b = g.betweenness[a.index()];
         double const width = 0.4 + (top > 0.0 ? 1.6 * std::sqrt(b / top) : 0.0);
@@ -228,7 +231,8 @@ void write_collaboration_dot(std::ostream& os, basic_model<Traits> const& m, col
     for (auto const& [u, v] : g.edges) {
         out += "  \"" + detail::node_key("actor", m[u].id) + "\" -- \"" + detail::node_key("actor", m[v].id) + "\";\n";
     }
-    out += "  subgraph cluster_legend {\n    label=\"category\"; style=rounded; color=\"#b0bec5\"; fontname=\"Helvetica\";\n";
+    out += "  subgraph cluster_legend {\n    label=\"category\"; style=rounded; color=\"#b0bec5\"; "
+           "fontname=\"Helvetica\";\n";
     for (auto const& [name, index] : category) {
         out += "    \"legend:" + std::to_string(index) + "\" [shape=box, fixedsize=false, width=0.3, label=\"";
         detail::append_dot_escaped(out, name.empty() ? std::string_view{"(no category)"} : name);

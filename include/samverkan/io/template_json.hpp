@@ -17,10 +17,10 @@
 #ifndef SAMVERKAN_IO_TEMPLATE_JSON_HPP
 #define SAMVERKAN_IO_TEMPLATE_JSON_HPP
 
+#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/templates/template.hpp>
@@ -42,13 +42,13 @@ namespace detail {
 using samverkan::detail::suggester;
 
 namespace template_keys {
-inline constexpr std::string_view top[] = {"format", "id",         "kind",  "name",   "basis",    "description",
+inline constexpr std::string_view top[] = {"format",     "id",    "kind",   "name",     "basis",  "description",
                                            "attributes", "roles", "stages", "mandates", "duties", "forums"};
 inline constexpr std::string_view role[] = {"id", "name", "category", "holds", "many", "optional", "attributes"};
 inline constexpr std::string_view stage[] = {"id", "name", "after", "attributes"};
 inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
-inline constexpr std::string_view duty[] = {"id",       "name", "basis", "stage", "requires", "needs",
-                                            "optional", "raci", "each",  "attributes"};
+inline constexpr std::string_view duty[] = {"id",    "name",     "basis", "stage", "requires",
+                                            "needs", "optional", "raci",  "each",  "attributes"};
 inline constexpr std::string_view forum[] = {"id", "name", "members", "coordinator", "covers", "attributes"};
 } // namespace template_keys
 

@@ -48,8 +48,8 @@ struct watch_value {
     enum class kind { null, boolean, number, string, array, object } type = kind::null;
     bool flag = false;
     std::string text;
-    std::vector<watch_value> items;  // an array's elements, or an object's member values
-    std::vector<std::string> keys;   // an object's keys (no vector of pairs: watch_value is incomplete here)
+    std::vector<watch_value> items; // an array's elements, or an object's member values
+    std::vector<std::string> keys;  // an object's keys (no vector of pairs: watch_value is incomplete here)
 
     [[nodiscard]] watch_value const* get(std::string_view key) const noexcept {
         for (std::size_t i = 0; i < keys.size(); ++i)
@@ -128,8 +128,7 @@ public:
                                    where(o)};
         if (op == "undelegate") return edits::undelegate{delegation(o)};
         if (op == "assign") return edits::assign{id<actor_id>(o, "actor"), id<duty_id>(o, "duty"), role(o, "role")};
-        if (op == "unassign")
-            return edits::unassign{id<actor_id>(o, "actor"), id<duty_id>(o, "duty"), role(o, "role")};
+        if (op == "unassign") return edits::unassign{id<actor_id>(o, "actor"), id<duty_id>(o, "duty"), role(o, "role")};
         if (op == "require") return edits::require{id<duty_id>(o, "duty"), id<mandate_id>(o, "mandate")};
         if (op == "unrequire") return edits::unrequire{id<duty_id>(o, "duty"), id<mandate_id>(o, "mandate")};
         if (op == "need") return edits::need{id<duty_id>(o, "duty"), id<duty_id>(o, "needs")};
@@ -140,13 +139,13 @@ public:
         if (op == "unnest") return edits::unnest{id<scope_id>(o, "scope")};
         if (op == "add-member") return edits::add_member{id<forum_id>(o, "forum"), id<actor_id>(o, "actor")};
         if (op == "remove-member") return edits::remove_member{id<forum_id>(o, "forum"), id<actor_id>(o, "actor")};
-        if (op == "set-coordinator")
-            return edits::set_coordinator{id<forum_id>(o, "forum"), id<actor_id>(o, "actor")};
+        if (op == "set-coordinator") return edits::set_coordinator{id<forum_id>(o, "forum"), id<actor_id>(o, "actor")};
         if (op == "clear-coordinator") return edits::clear_coordinator{id<forum_id>(o, "forum")};
         if (op == "cover") return edits::cover{id<forum_id>(o, "forum"), id<duty_id>(o, "duty")};
         if (op == "uncover") return edits::uncover{id<forum_id>(o, "forum"), id<duty_id>(o, "duty")};
         if (op == "place-duty")
-            return edits::place_duty{id<duty_id>(o, "duty"), {opt_id<stage_id>(o, "stage"), opt_id<scope_id>(o, "scope")}};
+            return edits::place_duty{id<duty_id>(o, "duty"),
+                                     {opt_id<stage_id>(o, "stage"), opt_id<scope_id>(o, "scope")}};
         if (op == "place-forum") return edits::place_forum{id<forum_id>(o, "forum"), {opt_id<scope_id>(o, "scope")}};
         throw error{"unknown op \"" + op + "\" (see docs/watch.md for the ops)"};
     }
@@ -314,7 +313,8 @@ inline std::size_t run_watch(std::istream& in, std::ostream& out, incremental_au
             if (c.next() != detail::json_event::end) throw error{"one JSON object per line"};
             if (value.type != detail::watch_value::kind::object) throw error{"each line must be a JSON object"};
             std::string const op = detail::watch_parser::text(value, "op");
-            auto const file = value.get("file") ? std::optional{detail::watch_parser::text(value, "file")} : std::nullopt;
+            auto const file =
+                value.get("file") ? std::optional{detail::watch_parser::text(value, "file")} : std::nullopt;
             if (op == "report" || op == "model") {
                 std::ostringstream os;
                 if (op == "report") write_report_json(os, live.model(), live.report());

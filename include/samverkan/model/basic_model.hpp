@@ -542,7 +542,7 @@ public:
             throw error{"cannot rename " + std::string{Id::tag_type::name} + " \"" +
                         std::string{std::string_view{slot.id}} + "\" to \"" + new_id + "\": duplicate " +
                         std::string{Id::tag_type::name} + " id \"" + new_id + "\""};
-        auto value = slot;                                     // may throw: nothing changed yet
+        auto value = slot; // may throw: nothing changed yet
         value.id = std::move(new_id);
         index<Id>().reserve(index_size<Id>() + 1, key_of<Id>()); // may throw: nothing changed yet
         index<Id>().erase(std::string_view{slot.id}, id.index());

@@ -109,12 +109,10 @@ edit_result apply(basic_model<Traits>& m, basic_edit<Traits> const& e) {
                 r.element = m.add_duty(x.value, x.where);
             else if constexpr (std::is_same_v<E, edits::add_forum<typename Traits::forum_type>>)
                 r.element = m.add_forum(x.value, x.where);
-            else if constexpr (std::is_same_v<E, edits::remove>)
-                std::visit([&m](auto id) { m.remove(id); }, x.element);
+            else if constexpr (std::is_same_v<E, edits::remove>) std::visit([&m](auto id) { m.remove(id); }, x.element);
             else if constexpr (std::is_same_v<E, edits::rename>)
                 std::visit([&m, &x](auto id) { m.rename(id, x.id); }, x.element);
-            else if constexpr (std::is_same_v<E, edits::grant>)
-                r.holding = m.grant(x.actor, x.mandate, x.where);
+            else if constexpr (std::is_same_v<E, edits::grant>) r.holding = m.grant(x.actor, x.mandate, x.where);
             else if constexpr (std::is_same_v<E, edits::revoke>) m.revoke(x.holding);
             else if constexpr (std::is_same_v<E, edits::set_holding_reach>) m.set_reach(x.holding, x.where);
             else if constexpr (std::is_same_v<E, edits::delegate>)

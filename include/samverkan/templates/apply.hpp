@@ -42,10 +42,10 @@ struct planned_duty {
 
 /// The additions of one application, before any is made.
 struct application_plan {
-    std::vector<planned_duty> duties;                  ///< in the order they are added
-    std::vector<std::vector<std::size_t>> instances;   ///< per template duty: positions in `duties`
-    std::vector<std::string> forum_ids;                ///< per template forum
-    std::optional<std::string> clash;                  ///< the first error, if the application fails
+    std::vector<planned_duty> duties;                ///< in the order they are added
+    std::vector<std::vector<std::size_t>> instances; ///< per template duty: positions in `duties`
+    std::vector<std::string> forum_ids;              ///< per template forum
+    std::optional<std::string> clash;                ///< the first error, if the application fails
 };
 
 namespace detail {
@@ -84,10 +84,9 @@ std::vector<std::optional<scope_id>> parts_of(basic_model<Traits> const& place, 
 /// The duty and forum ids an application adds, and whether it clashes (section 3). `b` is bind()'s
 /// result for `t`; `cap` the capability index of `place`.
 template <class Traits>
-[[nodiscard]] application_plan plan_application(basic_model<Traits> const& place, capability_index const& cap,
-                                                collaboration_template const& t, binding const& b,
-                                                binding_options const& o, std::optional<scope_id> scope,
-                                                std::string_view prefix) {
+[[nodiscard]] application_plan
+plan_application(basic_model<Traits> const& place, capability_index const& cap, collaboration_template const& t,
+                 binding const& b, binding_options const& o, std::optional<scope_id> scope, std::string_view prefix) {
     application_plan plan;
     plan.instances.resize(t.duties.size());
     std::unordered_set<std::string> added;
@@ -194,7 +193,8 @@ void add_application(basic_model<Traits>& m, collaboration_template const& t, bi
         sort_by_id(m, members);
         for (actor_id a : members) m.add_member(id, a);
         if (f.coordinator)
-            if (auto const& c = b.roles[*t.find_role(*f.coordinator)].actors; !c.empty()) m.set_coordinator(id, c.front());
+            if (auto const& c = b.roles[*t.find_role(*f.coordinator)].actors; !c.empty())
+                m.set_coordinator(id, c.front());
         for (auto const& dk : f.covers)
             for (std::size_t j : plan.instances[*t.find_duty(dk)]) m.cover(id, ids[j]);
     }

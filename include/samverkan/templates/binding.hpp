@@ -249,9 +249,8 @@ template <class Traits>
         std::vector<actor_id> candidates;
         if (possible)
             for (actor_id a : place.actors()) {
-                if (!r.category.empty() &&
-                    std::find(r.category.begin(), r.category.end(), std::string_view{place[a].category}) ==
-                        r.category.end())
+                if (!r.category.empty() && std::find(r.category.begin(), r.category.end(),
+                                                     std::string_view{place[a].category}) == r.category.end())
                     continue;
                 bool ok = true;
                 for (mandate_id m : needed)

@@ -40,9 +40,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
-#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -171,7 +171,6 @@ void added_ids(basic_model<Traits> const& place, collaboration_template const& t
     for (auto const& d : plan.duties) out[static_cast<std::size_t>(element_kind::duty)].push_back(d.id);
     for (auto const& f : plan.forum_ids) out[static_cast<std::size_t>(element_kind::forum)].push_back(f);
 }
-
 
 /// The incremental audit of one application (templates.md 5, step 2), exact by construction:
 ///
@@ -349,12 +348,12 @@ public:
                     if constexpr (std::same_as<Id, actor_id>) return from_r[id.index()];
                     else if constexpr (std::same_as<Id, duty_id>) {
                         if (id.index() < r_place_duties) return duty_from_r[id.index()];
-                        return duty_id{static_cast<std::uint32_t>(p.template count<duty_id>() + id.index() -
-                                                                  r_place_duties)};
+                        return duty_id{
+                            static_cast<std::uint32_t>(p.template count<duty_id>() + id.index() - r_place_duties)};
                     } else if constexpr (std::same_as<Id, forum_id>) {
                         if (id.index() < r_place_forums) return forum_from_r[id.index()];
-                        return forum_id{static_cast<std::uint32_t>(p.template count<forum_id>() + id.index() -
-                                                                   r_place_forums)};
+                        return forum_id{
+                            static_cast<std::uint32_t>(p.template count<forum_id>() + id.index() - r_place_forums)};
                     } else return id; // stages, scopes, mandates: the place's indices, then the added ones
                 },
                 e);
@@ -480,8 +479,9 @@ void check_fit_options(basic_model<Traits> const& place, std::vector<collaborati
 
 /// Ranks `candidates` for `place` (see the top of this header).
 template <class Traits>
-[[nodiscard]] fit_result fit(basic_model<Traits> const& place, std::vector<collaboration_template const*> const& candidates,
-                             binding_options const& o, fit_method method = fit_method::incremental) {
+[[nodiscard]] fit_result fit(basic_model<Traits> const& place,
+                             std::vector<collaboration_template const*> const& candidates, binding_options const& o,
+                             fit_method method = fit_method::incremental) {
     check_fit_options(place, candidates, o);
     fit_result result;
     if (place.has_name()) result.place_name = place.name();

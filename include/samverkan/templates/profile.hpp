@@ -86,8 +86,9 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
                                .severity = opts.severity_of(rule_id::obligation_misowned),
                                .subjects = {{"profile", p.id}, {"obligation", o.id}, {"duty", element_ref{d}}},
                                .witness = {{"roles", std::move(sorted_roles)}, {"accountable", std::move(acc)}},
-                               .message = "duty \"" + m[d].id + "\" realises obligation \"" + o.id + "\" of profile \"" +
-                                          p.id + "\", but none of its accountable actors fills the obligation's A role"});
+                               .message = "duty \"" + m[d].id + "\" realises obligation \"" + o.id +
+                                          "\" of profile \"" + p.id +
+                                          "\", but none of its accountable actors fills the obligation's A role"});
             }
         }
     }
@@ -99,13 +100,13 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
             ref_list candidates;
             if (rb.reason == unbound_reason::ambiguous)
                 for (actor_id a : rb.candidates) candidates.emplace_back(element_ref{a});
-            out.push_back({.rule = std::string{to_string(rule_id::profile_role_unbound)},
-                           .severity = opts.severity_of(rule_id::profile_role_unbound),
-                           .subjects = {{"profile", p.id}, {"role", r.id}},
-                           .witness = {{"reason", std::string{to_string(rb.reason)}},
-                                       {"candidates", std::move(candidates)}},
-                           .message = "role \"" + r.id + "\" of profile \"" + p.id + "\" is filled by no actor (" +
-                                      std::string{to_string(rb.reason)} + ")"});
+            out.push_back(
+                {.rule = std::string{to_string(rule_id::profile_role_unbound)},
+                 .severity = opts.severity_of(rule_id::profile_role_unbound),
+                 .subjects = {{"profile", p.id}, {"role", r.id}},
+                 .witness = {{"reason", std::string{to_string(rb.reason)}}, {"candidates", std::move(candidates)}},
+                 .message = "role \"" + r.id + "\" of profile \"" + p.id + "\" is filled by no actor (" +
+                            std::string{to_string(rb.reason)} + ")"});
         }
 }
 

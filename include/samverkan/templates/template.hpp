@@ -73,9 +73,9 @@ struct template_duty {
 struct template_forum {
     std::string id{};
     std::string name{};
-    std::vector<std::string> members{};     ///< role ids
+    std::vector<std::string> members{};       ///< role ids
     std::optional<std::string> coordinator{}; ///< a role id (not a `many` role)
-    std::vector<std::string> covers{};      ///< duty ids
+    std::vector<std::string> covers{};        ///< duty ids
     std::string attributes{};
 };
 
@@ -101,7 +101,9 @@ struct collaboration_template {
     [[nodiscard]] std::optional<std::size_t> find_mandate(std::string_view key) const noexcept {
         return find(mandates, key);
     }
-    [[nodiscard]] std::optional<std::size_t> find_duty(std::string_view key) const noexcept { return find(duties, key); }
+    [[nodiscard]] std::optional<std::size_t> find_duty(std::string_view key) const noexcept {
+        return find(duties, key);
+    }
     [[nodiscard]] std::optional<std::size_t> find_forum(std::string_view key) const noexcept {
         return find(forums, key);
     }
@@ -171,8 +173,8 @@ inline void normalise(collaboration_template& t) {
             auto [it, fresh] = seen.emplace(v[i].id, i);
             if (!fresh)
                 return template_problem{at(array, i, "id"), "duplicate " + std::string{kind} + " id " +
-                                                                in_quotes(v[i].id) + " (first at /" + std::string{array} +
-                                                                "/" + std::to_string(it->second) +
+                                                                in_quotes(v[i].id) + " (first at /" +
+                                                                std::string{array} + "/" + std::to_string(it->second) +
                                                                 "); ids must be unique within a kind"};
         }
         return std::nullopt;
@@ -301,7 +303,8 @@ inline void validate(collaboration_template const& t) {
     if (auto p = find_problem(t)) {
         std::string known;
         for (auto const& k : p->known) known += (known.empty() ? "" : ", ") + k;
-        if (!p->unknown_ref.empty() || !p->known.empty()) p->message += " (known: " + (known.empty() ? "none" : known) + ")";
+        if (!p->unknown_ref.empty() || !p->known.empty())
+            p->message += " (known: " + (known.empty() ? "none" : known) + ")";
         throw error{"template " + detail::in_quotes(t.id) + ": " + p->path + ": " + p->message};
     }
 }

@@ -18,8 +18,8 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <charconv>
-#include <concepts>
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <optional>
 #include <string>

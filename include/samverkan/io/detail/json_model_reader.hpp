@@ -47,8 +47,8 @@ inline constexpr std::string_view actor[] = {"id", "name", "category", "attribut
 inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
 inline constexpr std::string_view holding[] = {"actor", "mandate", "scope", "stages", "attributes"};
 inline constexpr std::string_view delegation[] = {"from", "to", "mandate", "scope", "stages", "attributes"};
-inline constexpr std::string_view duty[] = {"id",       "name",  "basis",    "stage", "scope",     "requires",
-                                            "needs",    "optional", "raci", "realises", "attributes"};
+inline constexpr std::string_view duty[] = {"id",    "name",     "basis", "stage",    "scope",     "requires",
+                                            "needs", "optional", "raci",  "realises", "attributes"};
 inline constexpr std::string_view forum[] = {"id",          "name",   "model", "members",
                                              "coordinator", "covers", "scope", "attributes"};
 inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
@@ -453,8 +453,8 @@ private:
         }
         if (!id_at) missing_key("id", "a duty", start);
         // Placed in phase 2, when the stage and scope references can be resolved.
-        duty_id const added =
-            add<duty_id>(std::move(d), *id_at, "duties", [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
+        duty_id const added = add<duty_id>(std::move(d), *id_at, "duties",
+                                           [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
         for (std::string& key : realised) m_.realise(added, std::move(key)); // duplicates: a set
         duties_.push_back(links);
     }
