@@ -38,8 +38,11 @@ test_packages=("${build_packages[@]}" clang clang-tidy clang-format libclang-rt-
                python3-matplotlib)
 default_model=examples/models/kommun_lag_2023_196.json
 all_legs=(debug release plain clang asan tsan catch2v3 format tidy conformance python)
-# clang-tidy runs on these: the model layer through its tests, and the tool, which reaches every public header.
-tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp)
+# clang-tidy runs on these: the model layer through its tests, and the tool's translation units, which reach
+# every public header.
+tidy_sources=(tests/unit/model_test.cpp tests/unit/model_queries_test.cpp tools/samverkan/main.cpp
+              tools/samverkan/commands_model.cpp tools/samverkan/commands_templates.cpp
+              tools/samverkan/commands_analytics.cpp)
 format_dirs=(include src synthetic tests examples tools benchmarks fuzz python/src)
 
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}

@@ -1,21 +1,13 @@
 // samverkan: the command-line tool (model-format.md section 3, templates.md section 6, analytics.md
 // section 5). A thin layer over the library: CLI11 parses the command line into each command's state
-// (tools/samverkan/command_*.hpp), the command loads, runs the library, writes and chooses the exit status.
-// No rule logic lives here.
+// (tools/samverkan/command_*.hpp, compiled in groups: commands_*.cpp), the command loads, runs the library, writes and
+// chooses the exit status. No rule logic lives here.
 //
 // Exit status: 0 success; 1 what a command defines (audit: findings at or above --fail-on); 2 unreadable or
 // invalid input or a misused command line. On status 2 a message goes to stderr and nothing to stdout: all
 // output is built in memory and printed only once everything has succeeded.
 #include "cli.hpp"
-#include "command_audit.hpp"
-#include "command_convert.hpp"
-#include "command_diff.hpp"
-#include "command_generate.hpp"
-#include "command_metrics.hpp"
-#include "command_resilience.hpp"
-#include "command_templates.hpp"
-#include "command_watch.hpp"
-#include "command_what_if.hpp"
+#include "commands.hpp"
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/load_error.hpp>
@@ -63,17 +55,9 @@ int run(int argc, char** argv) {
                "2 invalid input or usage.");
 
     std::vector<command> commands;
-    add_audit_command(app, commands);
-    add_convert_command(app, commands);
-    add_diff_command(app, commands);
-    add_generate_command(app, commands);
-    add_templates_command(app, commands);
-    add_apply_command(app, commands);
-    add_fit_command(app, commands);
-    add_what_if_command(app, commands);
-    add_resilience_command(app, commands);
-    add_metrics_command(app, commands);
-    add_watch_command(app, commands);
+    add_model_commands(app, commands);
+    add_template_commands(app, commands);
+    add_analytics_commands(app, commands);
 
     // CLI11 reads "--only=" (an empty value after '=') as no value at all and would take the next argument
     // instead; split it into the option and an explicit empty value (not "--bind=ROLE=", whose value is
