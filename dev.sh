@@ -134,8 +134,8 @@ leg_tsan() {
     cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
         -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
         -DSAMVERKAN_BUILD_EXAMPLES=OFF -DSAMVERKAN_BUILD_HEADER_TESTS=OFF
-    cmake --build build/tsan --target samverkan_tests
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build/tsan/tests/samverkan_tests "[concurrency]"
+    cmake --build build/tsan --target samverkan_concurrency_tests
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build/tsan/tests/samverkan_concurrency_tests
 }
 
 # Catch2 v3 is not in bookworm proper, and its package cannot be installed next to Debian's v2 (catch2): the
