@@ -12,7 +12,6 @@
 #                                                    any compiler warning fails the leg
 #                                           clang    clang++ Debug: build and all tests
 #                                           asan     g++ with AddressSanitizer + UBSan: build and unit tests
-#                                           tsan     clang++ with ThreadSanitizer: the concurrency tests
 #                                           tsan     clang++ with ThreadSanitizer: the [concurrency] tests
 #                                           catch2v3 the unit tests built against Catch2 v3 (Debian's
 #                                                    bookworm-backports package, unpacked under build/)
