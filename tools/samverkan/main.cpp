@@ -14,6 +14,7 @@
 #include <samverkan/version.hpp>
 
 #include <cstddef>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -112,4 +113,11 @@ int run(int argc, char** argv) {
 
 } // namespace
 
-int main(int argc, char** argv) { return run(argc, argv); }
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) { // run() reports every error itself; this is only for what escapes CLI11's own setup
+        std::fputs("samverkan: internal error\n", stderr);
+        return exit_failure;
+    }
+}

@@ -79,9 +79,7 @@ public:
     using edit_type = basic_edit<Traits>;
 
     /// Takes `m` and audits it with `opts`. O(model), like audit().
-    explicit incremental_audit(model_type m, audit_options opts = {}) : m_{std::move(m)}, opts_{std::move(opts)} {
-        rebuild();
-    }
+    explicit incremental_audit(model_type m, audit_options opts = {}) : m_{std::move(m)}, opts_{opts} { rebuild(); }
 
     /// The model as edited so far.
     [[nodiscard]] model_type const& model() const noexcept { return m_; }

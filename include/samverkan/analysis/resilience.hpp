@@ -188,7 +188,7 @@ public:
     }
 
 private:
-    static std::vector<actor_id> unique(std::vector<actor_id> v) {
+    static std::vector<actor_id> unique(std::vector<actor_id> const& v) {
         std::vector<actor_id> out;
         for (actor_id a : v)
             if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
@@ -260,7 +260,7 @@ private:
         std::vector<actor_id> proof;
         if (!check(&proof)) return true;
         if (budget == 0) return false;
-        for (actor_id v : unique(std::move(proof))) {
+        for (actor_id v : unique(proof)) {
             if (is_removed(v)) continue;
             removed_.push_back(v);
             auto key = removed_;
