@@ -204,6 +204,7 @@ template <class Traits>
 /// gives the same report, whatever the number of threads.
 template <class Traits>
 [[nodiscard]] metrics_report metrics(basic_model<Traits> const& m) {
+    detail::require_no_removed(m, "metrics");
     metrics_report r;
     if (m.has_name()) r.model = m.name();
     r.counts = count_elements(m);

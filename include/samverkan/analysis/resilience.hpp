@@ -126,6 +126,7 @@ template <class Traits>
 /// For every duty (by index), whether it stands. O(model).
 template <class Traits>
 [[nodiscard]] std::vector<bool> standing(basic_model<Traits> const& m) {
+    detail::require_no_removed(m, "standing");
     capability_index const cap{m};
     std::vector<bool> out;
     out.reserve(m.template count<duty_id>());
@@ -790,6 +791,7 @@ robustness analyse(basic_model<Traits> const& m, int k, bool with_duties, bool w
 ///     for (auto const& r : samverkan::resilience(m)) if (r.value == 1) std::cout << m[r.duty].id << '\n';
 template <class Traits>
 [[nodiscard]] std::vector<duty_resilience> resilience(basic_model<Traits> const& m, int k = 3) {
+    detail::require_no_removed(m, "resilience");
     return detail::analyse(m, k, true, false).duties;
 }
 
@@ -798,6 +800,7 @@ template <class Traits>
 ///     std::size_t n = f[lpo.index()].size();
 template <class Traits>
 [[nodiscard]] std::vector<std::vector<duty_id>> failing_if_withdrawn(basic_model<Traits> const& m) {
+    detail::require_no_removed(m, "failing_if_withdrawn");
     auto r = detail::analyse(m, 1, false, false);
     std::vector<std::vector<duty_id>> out;
     out.reserve(r.actors.size());
@@ -809,6 +812,7 @@ template <class Traits>
 ///     for (auto const& c : samverkan::criticality(m)) std::cout << c.failing.size() << ' ' << c.added.error;
 template <class Traits>
 [[nodiscard]] std::vector<actor_criticality> criticality(basic_model<Traits> const& m) {
+    detail::require_no_removed(m, "criticality");
     return detail::analyse(m, 1, false, true).actors;
 }
 
@@ -816,6 +820,7 @@ template <class Traits>
 /// samverkan::error when k is outside 1..8.
 template <class Traits>
 [[nodiscard]] robustness analyse_robustness(basic_model<Traits> const& m, int k = 3) {
+    detail::require_no_removed(m, "analyse_robustness");
     return detail::analyse(m, k, true, true);
 }
 

@@ -192,6 +192,7 @@ inline void remap_region(finding& f, region_maps const& maps) {
 ///     bool worse = r.added.summary().error > 0;
 template <class Traits>
 [[nodiscard]] what_if_result what_if(basic_model<Traits> const& m, std::span<actor_id const> W) {
+    detail::require_no_removed(m, "what_if");
     using detail::region_maps;
     what_if_result out;
     out.without.assign(W.begin(), W.end());

@@ -51,6 +51,7 @@ template <class Traits>
 ///     auto const rest = samverkan::withdraw(m, std::vector{lpo, sf});
 template <class Traits>
 [[nodiscard]] basic_model<Traits> withdraw(basic_model<Traits> const& m, std::span<actor_id const> W) {
+    detail::require_no_removed(m, "withdraw");
     auto const map = withdrawn_index(m, W);
     basic_model<Traits> out;
     if (m.has_name()) out.set_name(m.name());

@@ -482,6 +482,7 @@ template <class Traits>
 [[nodiscard]] fit_result fit(basic_model<Traits> const& place,
                              std::vector<collaboration_template const*> const& candidates, binding_options const& o,
                              fit_method method = fit_method::incremental) {
+    samverkan::detail::require_no_removed(place, "fit");
     check_fit_options(place, candidates, o);
     fit_result result;
     if (place.has_name()) result.place_name = place.name();
