@@ -22,20 +22,20 @@ def to_networkx(model: Model) -> Any:
 
     Nodes are keyed (kind, id), e.g. ("actor", "ks"), since two kinds may share an id. Node data: kind,
     id, name, attributes (a dict), and per kind category (actor); basis, exclusive, delegable (mandate);
-    basis, optional, stage, scope (duty, None when unplaced); model, scope (forum).
+    basis, optional, stage, scope (duty, None when unplaced), realises (duty, a list); model, scope (forum).
     Edges run as in the model file and the GraphML export: holds actor->mandate, delegates from->to,
     assigned actor->duty, requires_mandate duty->mandate, needs duty->needed duty, after later->earlier
     stage, within inner->outer scope, member and coordinated_by forum->actor, covers forum->duty. Edge
     data: relation, plus role ('R', 'A', 'C', 'I') for assigned; mandate for delegates; scope (None:
     everywhere), stages (a list, [] for every stage) and attributes (a dict) for holds and delegates.
-    Graph data: name (None when unnamed), description, attributes.
+    Graph data: name (None when unnamed), description, attributes, format ('samverkan/1' or '/1.1').
     """
     import networkx as nx
 
     graph_attrs, nodes, edges = _samverkan._graph_data(model)
     g = nx.MultiDiGraph()
     g.graph.update(name=graph_attrs["name"], description=graph_attrs["description"],
-                   attributes=_attributes(graph_attrs["attributes"]))
+                   attributes=_attributes(graph_attrs["attributes"]), format=graph_attrs["format"])
     for key, data in nodes:
         data["attributes"] = _attributes(data["attributes"])
         g.add_node(key, **data)
@@ -53,6 +53,8 @@ def from_networkx(graph: Any) -> Model:
     ga = graph.graph
     m = Model(name=ga.get("name"), description=ga.get("description", "") or "",
               attributes=ga.get("attributes") or None)
+    if ga.get("format"):
+        m.format = ga["format"]
     by_kind = {k: [] for k in _ORDER}
     for key, data in graph.nodes(data=True):
         kind = data.get("kind", key[0] if isinstance(key, tuple) else None)
@@ -80,7 +82,7 @@ def from_networkx(graph: Any) -> Model:
     for key, data in by_kind["duty"]:
         ident, kw = common(key, data)
         m.add_duty(ident, basis=data.get("basis", "") or "", optional=bool(data.get("optional", False)),
-                   stage=data.get("stage"), scope=data.get("scope"), **kw)
+                   stage=data.get("stage"), scope=data.get("scope"), realises=list(data.get("realises") or []), **kw)
     for key, data in by_kind["forum"]:
         ident, kw = common(key, data)
         m.add_forum(ident, model=data.get("model", "") or "", scope=data.get("scope"), **kw)

@@ -393,6 +393,9 @@ py::tuple graph_data(sv::model const& m) {
         a["optional"] = e.optional;
         a["stage"] = opt_id(m.stage_of(d));
         a["scope"] = opt_id(m.scope_of(d));
+        py::list realises;
+        for (auto const& key : m.realises(d)) realises.append(py::str(key));
+        a["realises"] = realises;
     });
     add_nodes(sv::forum_id{}, [&](sv::forum_id f, auto const& e, py::dict& a) {
         a["model"] = py::str(e.model);
@@ -446,6 +449,7 @@ py::tuple graph_data(sv::model const& m) {
     g["name"] = m.has_name() ? py::object{py::str(m.name())} : py::object{py::none()};
     g["description"] = py::str(m.description());
     g["attributes"] = py::str(m.attributes());
+    g["format"] = py::str(std::string{sv::to_string(m.format_version())});
     return py::make_tuple(g, nodes, edges);
 }
 
@@ -626,6 +630,15 @@ changes nothing.)doc");
         .def_property(
             "description", [](sv::model const& m) { return m.description(); },
             [](sv::model& m, std::string d) { m.set_description(std::move(d)); }, "Free text ('' when none).")
+        .def_property(
+            "format", [](sv::model const& m) { return std::string{sv::to_string(m.format_version())}; },
+            [](sv::model& m, std::string const& f) {
+                if (f == "samverkan/1") m.set_format_version(sv::format_version::v1);
+                else if (f == "samverkan/1.1") m.set_format_version(sv::format_version::v1_1);
+                else throw py::value_error("format must be 'samverkan/1' or 'samverkan/1.1', not '" + f + "'");
+            },
+            "The format version the model is written in: 'samverkan/1', or 'samverkan/1.1' (duties that "
+            "realise obligations, templates.md).")
         .def_property_readonly(
             "counts",
             [](sv::model const& m) {
@@ -721,7 +734,7 @@ changes nothing.)doc");
             [](sv::model& m, std::string id, std::string name, std::string basis,
                std::optional<std::string> const& stage, std::optional<std::string> const& scope,
                std::vector<std::string> const& requires_, std::vector<std::string> needs, bool optional,
-               std::optional<py::dict> raci, py::object attributes) {
+               std::optional<py::dict> raci, py::object attributes, std::vector<std::string> realises) {
                 // resolve everything first, so that a bad id leaves the model unchanged
                 sv::placement where{resolve_opt<sv::stage_id>(m, stage), resolve_opt<sv::scope_id>(m, scope)};
                 auto const mandates = resolve_all<sv::mandate_id>(m, requires_);
@@ -745,13 +758,15 @@ changes nothing.)doc");
                 for (auto r : mandates) (void)m.require(d, r);
                 for (auto n : needed) (void)m.need(d, n ? *n : d);
                 for (auto [a, role] : roles) (void)m.assign(a, d, role);
+                for (auto& key : realises) (void)m.realise(d, std::move(key));
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("basis") = "", py::arg("stage") = py::none(),
             py::arg("scope") = py::none(), py::arg("requires") = std::vector<std::string>{},
             py::arg("needs") = std::vector<std::string>{}, py::arg("optional") = false, py::arg("raci") = py::none(),
-            py::arg("attributes") = py::none(),
+            py::arg("attributes") = py::none(), py::arg("realises") = std::vector<std::string>{},
             "Adds a duty at a stage and scope (None: stage-independent, everywhere), with its required "
-            "mandates, the duties it needs and its RACI lists ({'R': [...], 'A': [...], 'C': [...], 'I': [...]}).")
+            "mandates, the duties it needs, its RACI lists ({'R': [...], 'A': [...], 'C': [...], 'I': [...]}) "
+            "and the obligations it realises ('TEMPLATE:DUTY', which makes the model samverkan/1.1).")
         .def(
             "add_forum",
             [](sv::model& m, std::string id, std::string name, std::string model_name,
