@@ -83,11 +83,9 @@ template <class Traits>
     return k;
 }
 
-// Replaces the actor ids of a finding of the withdrawn model by those of the original model.
-inline void remap_actors(finding& f, std::vector<actor_id> const& back) {
-    auto const fix = [&back](element_ref& r) {
-        if (auto* a = std::get_if<actor_id>(&r)) *a = back[a->index()];
-    };
+// Calls `fix(element_ref&)` on every element a finding names, in its subjects and its witness.
+template <class Fix>
+void for_each_element(finding& f, Fix const& fix) {
     auto const fix_value = [&fix](field_value& v) {
         if (auto* e = std::get_if<element_ref>(&v)) fix(*e);
         else if (auto* l = std::get_if<ref_list>(&v)) {
@@ -98,6 +96,13 @@ inline void remap_actors(finding& f, std::vector<actor_id> const& back) {
     };
     for (auto& x : f.subjects) fix_value(x.value);
     for (auto& x : f.witness) fix_value(x.value);
+}
+
+// Replaces the actor ids of a finding of the withdrawn model by those of the original model.
+inline void remap_actors(finding& f, std::vector<actor_id> const& back) {
+    for_each_element(f, [&back](element_ref& r) {
+        if (auto* a = std::get_if<actor_id>(&r)) *a = back[a->index()];
+    });
 }
 
 } // namespace detail
@@ -154,22 +159,12 @@ void remap_ref(element_ref& r, region_maps const& maps) {
     }
 }
 inline void remap_region(finding& f, region_maps const& maps) {
-    auto const fix = [&maps](element_ref& r) {
+    for_each_element(f, [&maps](element_ref& r) {
         remap_ref<actor_id>(r, maps);
         remap_ref<mandate_id>(r, maps);
         remap_ref<duty_id>(r, maps);
         remap_ref<forum_id>(r, maps);
-    };
-    auto const fix_value = [&fix](field_value& v) {
-        if (auto* e = std::get_if<element_ref>(&v)) fix(*e);
-        else if (auto* l = std::get_if<ref_list>(&v)) {
-            for (auto& r : *l)
-                if (r) fix(*r);
-        } else if (auto* mp = std::get_if<ref_map>(&v))
-            for (auto& kv : *mp) fix(kv.first);
-    };
-    for (auto& x : f.subjects) fix_value(x.value);
-    for (auto& x : f.witness) fix_value(x.value);
+    });
 }
 
 } // namespace detail
