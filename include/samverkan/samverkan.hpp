@@ -6,6 +6,7 @@
 #include <samverkan/analysis.hpp>
 #include <samverkan/diagnostics.hpp>
 #include <samverkan/model.hpp>
+#include <samverkan/model/graph_view.hpp>
 #include <samverkan/version.hpp>
 
 #endif // SAMVERKAN_SAMVERKAN_HPP

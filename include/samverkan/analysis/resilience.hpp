@@ -51,6 +51,7 @@
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/mandate_flow.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/strong_components.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
 #include <samverkan/model/basic_model.hpp>
