@@ -62,7 +62,7 @@ public:
 
     template <class Traits>
     explicit mandate_graph(basic_model<Traits> const& m) : tree_{m} {
-        auto const n_actors = m.template count<actor_id>();
+        auto const n_actors = m.template id_bound<actor_id>(); // by index: removed actors have no nodes
         std::vector<std::uint64_t> keys;
         keys.reserve(m.holdings().size() + 2 * m.delegations().size());
         for (holding_id h : m.holdings()) {

@@ -685,8 +685,8 @@ public:
     }
 
     /// Whether an element, a holding or a delegation has ever been removed from this model (it has
-    /// tombstones). The analyses that index arrays by count (withdraw, what_if, resilience, metrics, diff
-    /// and the template functions) need a model without: write it and read it back. O(1).
+    /// tombstones). Every analysis works on such a model as it is (arrays by id_bound, live ids only) and
+    /// gives what it gives on the model written and read back. O(1).
     [[nodiscard]] bool has_removed() const noexcept {
         return count<stage_id>() != id_bound<stage_id>() || count<scope_id>() != id_bound<scope_id>() ||
                count<actor_id>() != id_bound<actor_id>() || count<mandate_id>() != id_bound<mandate_id>() ||
@@ -1099,16 +1099,6 @@ private:
 
 /// The model with the default element types.
 using model = basic_model<default_traits>;
-
-namespace detail {
-/// Throws samverkan::error when `m` has removed elements, which `what` does not support (see has_removed).
-template <class Model>
-void require_no_removed(Model const& m, std::string_view what) {
-    if (m.has_removed())
-        throw error{std::string{what} +
-                    " needs a model without removed elements: write the edited model and read it back first"};
-}
-} // namespace detail
 
 } // namespace samverkan
 
