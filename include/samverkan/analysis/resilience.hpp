@@ -57,6 +57,8 @@
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/mandate_flow.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/counting_sort.hpp>
+#include <samverkan/detail/optional_index.hpp>
 #include <samverkan/detail/strong_components.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
@@ -210,8 +212,8 @@ private:
         std::sort(required_.begin(), required_.end());
         required_.erase(std::unique(required_.begin(), required_.end()), required_.end());
         auto const where = cap_.placement_of(d);
-        scope_ = where.scope ? where.scope->index() : flow_none;
-        stage_ = where.stage ? where.stage->index() : flow_none;
+        scope_ = index_or_npos(where.scope); // npos == flow_none
+        stage_ = index_or_npos(where.stage);
     }
 
     [[nodiscard]] bool is_removed(actor_id a) const noexcept {
@@ -325,11 +327,10 @@ public:
                 coordinated.emplace_back(c->index(), f.index());
                 other_[c->index()] = 1;
             }
-        std::sort(coordinated.begin(), coordinated.end());
-        coord_begin_.assign(n_actors + 1, 0);
-        for (auto const& [a, f] : coordinated) ++coord_begin_[a + 1];
-        for (std::size_t a = 0; a < n_actors; ++a) coord_begin_[a + 1] += coord_begin_[a];
-        for (auto const& [a, f] : coordinated) coord_.emplace_back(f);
+        // by coordinator; forums in increasing index within one (they were visited in order)
+        counting_sort(
+            n_actors, coordinated, [](auto const& p) { return p.first; },
+            [](auto const& p) { return forum_id{p.second}; }, coord_begin_, coord_);
         for (actor_id a : m.actors())
             if (!is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) || !is_empty(m.holdings_of(a)))
                 other_[a.index()] = 1;
@@ -349,11 +350,11 @@ public:
                 for (actor_id q : cap.capable_actors(x, where)) unmet.push_back({q.index(), {d.index(), x.index()}});
             }
         }
-        std::sort(unmet.begin(), unmet.end());
-        unmet_begin_.assign(n_actors + 1, 0);
-        for (auto const& u : unmet) ++unmet_begin_[u.first + 1];
-        for (std::size_t a = 0; a < n_actors; ++a) unmet_begin_[a + 1] += unmet_begin_[a];
-        for (auto const& u : unmet) unmet_.emplace_back(duty_id{u.second.first}, mandate_id{u.second.second});
+        // by capable actor; (duty, mandate) increasing within one (duties in order, mandates sorted, unique)
+        counting_sort(
+            n_actors, unmet, [](auto const& u) { return u.first; },
+            [](auto const& u) { return std::pair{duty_id{u.second.first}, mandate_id{u.second.second}}; },
+            unmet_begin_, unmet_);
 
         // delegation cycles: strongly connected components over (mandate, actor), all delegations but self
         std::vector<std::uint64_t> keys;
@@ -539,8 +540,8 @@ private:
         auto const n = g_.node(p, x);
         if (!n) return false;
         if (changed_at_[*n] != call_) return cap_.capable(p, x, where);
-        auto const scope = where.scope ? where.scope->index() : flow_none;
-        auto const stage = where.stage ? where.stage->index() : flow_none;
+        auto const scope = index_or_npos(where.scope);
+        auto const stage = index_or_npos(where.stage);
         for (auto const& r : new_reaches(*n))
             if (g_.covers(r, scope, stage)) return true;
         return false;
@@ -651,7 +652,7 @@ private:
     }
     // Whether holdings `origins` cover every point of an explicit grant (precise reading 2).
     [[nodiscard]] bool grant_held(std::span<flow_reach const> origins, reach_view const& grant) const {
-        auto const scope = grant.scope ? grant.scope->index() : flow_none;
+        auto const scope = index_or_npos(grant.scope);
         auto const covering = [&](flow_reach const& r) { return g_.covers_scope(r.scope, scope); };
         if (grant.stages.empty()) {
             for (auto const& r : origins)

@@ -362,7 +362,7 @@ template <class Traits>
     auto const note_duty = [&](duty_id d, bool with_performers) {
         for (mandate_id x : m.required_mandates(d)) {
             if (x_w[x.index()] != 0) continue;
-            scope_need.emplace_back(x.index(), m.scope_of(d) ? m.scope_of(d)->index() : detail::npos);
+            scope_need.emplace_back(x.index(), detail::index_or_npos(m.scope_of(d)));
             if (with_performers)
                 for (assignment const& e : m.raci_of(d))
                     if (performs(e) && gone[e.actor.index()] == 0) actor_need.emplace_back(x.index(), e.actor.index());

@@ -50,6 +50,7 @@
 #include <samverkan/detail/adjacency.hpp>
 #include <samverkan/detail/edge_table.hpp>
 #include <samverkan/detail/id_index.hpp>
+#include <samverkan/detail/optional_index.hpp>
 #include <samverkan/detail/ranges.hpp>
 #include <samverkan/detail/tombstones.hpp>
 #include <samverkan/error.hpp>
@@ -890,12 +891,11 @@ private:
 
     template <class Id>
     static std::uint32_t raw(std::optional<Id> id) noexcept {
-        return id ? id->index() : detail::npos;
+        return detail::index_or_npos(id);
     }
     template <class Id>
     static std::optional<Id> unraw(std::uint32_t v) noexcept {
-        if (v == detail::npos) return std::nullopt;
-        return Id{v};
+        return detail::id_or_none<Id>(v);
     }
 
     template <class Vector, class Id>
