@@ -433,12 +433,12 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
 
     // ---- origins per node (counting sort of the holder pairs)
     {
-        std::uint32_t item = 0; // the item that owns pair k (value_of runs over k in increasing order)
+        std::uint32_t owner = 0; // the item that owns pair k (value_of runs over k in increasing order)
         detail::counting_sort(
             n_nodes, detail::indices{item_node_.size()}, [this](std::uint32_t k) { return item_node_[k]; },
             [&](std::uint32_t k) {
-                while (item_node_begin_[item + 1] <= k) ++item;
-                return item;
+                while (item_node_begin_[owner + 1] <= k) ++owner;
+                return owner;
             },
             node_item_begin_, node_item_);
     }
