@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # compile_time.sh: what a user pays per build for samverkan's headers. Compiles two one-file programs with
 # g++ -O2 -std=c++20, header-only and against the compiled part (samverkan::compiled, samverkan/config.hpp),
-# and prints the CPU time (user + sys) and peak memory of each compile-and-link, the median of RUNS runs:
+# and prints the CPU time (user + sys) and peak memory of each compile-and-link, the median of RUNS runs,
+# and the load average before and after (CPU time barely depends on other load; wall time would):
 #   audit_only   builds an empty samverkan::model and audits it
 #   read_audit   also reads a JSON model
 #
@@ -12,7 +13,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$root/build/release}
 runs=${RUNS:-3}
 cxx=${CXX:-g++}
-[ -f "$build/libsamverkan.a" ] || cmake --build "$build" --target samverkan_compiled >/dev/null
+cmake --build "$build" --target samverkan_compiled >/dev/null # up to date with the headers
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -44,6 +45,7 @@ measure() { # measure NAME MODE: prints "seconds megabytes" (median of $runs)
     done | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-12s %-12s %10s %10s\n' program mode 'CPU s' 'peak MB'
 for name in audit_only read_audit; do
     for mode in header-only compiled; do
@@ -51,3 +53,4 @@ for name in audit_only read_audit; do
         printf '%-12s %-12s %10s %10s\n' "$name" "$mode" "$s" "$mb"
     done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

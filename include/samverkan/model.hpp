@@ -6,7 +6,6 @@
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/edit.hpp>
 #include <samverkan/model/elements.hpp>
-#include <samverkan/model/graph_view.hpp>
 #include <samverkan/model/ids.hpp>
 #include <samverkan/model/relations.hpp>
 #include <samverkan/model/scope_tree.hpp>

@@ -1,5 +1,6 @@
 // samverkan: model collaboration frameworks (samverkansmodeller) as typed graphs and audit them.
-// The umbrella header: model + diagnostics + analysis. I/O headers (samverkan/io/...) are opt-in.
+// The umbrella header: model + diagnostics + analysis. I/O headers (samverkan/io/...) and the Boost.Graph
+// views (samverkan/model/graph_view.hpp: relation_graph, stage_graph, scope_graph) are opt-in.
 #ifndef SAMVERKAN_SAMVERKAN_HPP
 #define SAMVERKAN_SAMVERKAN_HPP
 

@@ -2,6 +2,7 @@
 #include "catch.hpp"
 
 #include <samverkan/model.hpp>
+#include <samverkan/model/graph_view.hpp>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -356,9 +357,9 @@ TEST_CASE("relation_graph: Boost.Graph algorithms run on it") {
     CHECK(reached == std::vector<std::size_t>{at(lpo)}); // nothing leaves lpo
 }
 
-TEST_CASE("stage_graph and scope_graph: Boost.Graph algorithms run on the model's own graphs") {
+TEST_CASE("stage_graph and scope_graph: Boost.Graph algorithms run on the stage order and the scope forest") {
     sample s;
-    auto const& stages = s.m.stage_graph();
+    auto const stages = sv::stage_graph(s.m);
     CHECK(boost::num_vertices(stages) == s.m.count<sv::stage_id>());
     CHECK(boost::num_edges(stages) == 4);
     std::vector<std::size_t> order;
@@ -369,7 +370,7 @@ TEST_CASE("stage_graph and scope_graph: Boost.Graph algorithms run on the model'
     CHECK(pos(s.plan) < pos(s.uppfoljning));
     CHECK(pos(s.genomforande) < pos(s.uppfoljning));
 
-    auto const& scopes = s.m.scope_graph();
+    auto const scopes = sv::scope_graph(s.m);
     CHECK(boost::num_vertices(scopes) == s.m.count<sv::scope_id>());
     CHECK(boost::num_edges(scopes) == 3);
     std::vector<std::size_t> ancestors;

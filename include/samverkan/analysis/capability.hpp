@@ -32,6 +32,7 @@
 #define SAMVERKAN_ANALYSIS_CAPABILITY_HPP
 
 #include <samverkan/analysis/performers.hpp>
+#include <samverkan/detail/counting_sort.hpp>
 #include <samverkan/detail/described_enum.hpp>
 #include <samverkan/detail/ranges.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -203,12 +204,11 @@ private:
 
     template <class Id>
     static std::optional<Id> unraw(std::uint32_t v) noexcept {
-        if (v == none) return std::nullopt;
-        return Id{v};
+        return detail::id_or_none<Id>(v); // none == npos
     }
     template <class Id>
     static std::uint32_t raw(std::optional<Id> v) noexcept {
-        return v ? v->index() : none;
+        return detail::index_or_npos(v);
     }
     static std::uint64_t key(std::uint32_t actor, std::uint32_t mandate) noexcept {
         return (std::uint64_t{actor} << 32) | mandate;
@@ -317,13 +317,11 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
     auto const n_nodes = static_cast<std::uint32_t>(keys.size());
     node_actor_.resize(n_nodes);
     node_mandate_.resize(n_nodes);
-    actor_node_begin_.assign(n_actors + 1, 0);
     for (std::uint32_t n = 0; n < n_nodes; ++n) {
         node_actor_[n] = static_cast<std::uint32_t>(keys[n] >> 32);
         node_mandate_[n] = static_cast<std::uint32_t>(keys[n] & 0xffffffffU);
-        ++actor_node_begin_[node_actor_[n] + 1];
     }
-    for (std::size_t a = 0; a < n_actors; ++a) actor_node_begin_[a + 1] += actor_node_begin_[a];
+    actor_node_begin_ = detail::group_offsets(n_actors, node_actor_, [](std::uint32_t a) { return a; });
     auto const node_at = [&](actor_id a, mandate_id mnd) {
         auto const n = node_of(a, mnd);
         assert(n);
@@ -378,15 +376,13 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
     // identical bare delegations count once (precise reading 4)
     std::sort(bare.begin(), bare.end());
     bare.erase(std::unique(bare.begin(), bare.end()), bare.end());
-    std::vector<std::uint32_t> bare_begin(n_nodes + 1, 0), bare_to(bare.size());
-    for (auto const& e : bare) ++bare_begin[e.first + 1];
-    for (std::uint32_t n = 0; n < n_nodes; ++n) bare_begin[n + 1] += bare_begin[n];
+    auto const bare_begin = detail::group_offsets(n_nodes, bare, [](auto const& e) { return e.first; });
+    std::vector<std::uint32_t> bare_to(bare.size());
     for (std::size_t i = 0; i < bare.size(); ++i) bare_to[i] = bare[i].second; // already grouped by source
-    std::sort(grants.begin(), grants.end());
-    std::vector<std::uint32_t> grant_begin(n_nodes + 1, 0), grant_of(grants.size());
-    for (auto const& g : grants) ++grant_begin[g.first + 1];
-    for (std::uint32_t n = 0; n < n_nodes; ++n) grant_begin[n + 1] += grant_begin[n];
-    for (std::size_t i = 0; i < grants.size(); ++i) grant_of[i] = grants[i].second;
+    std::vector<std::uint32_t> grant_begin, grant_of; // by source node, pending order within one
+    detail::counting_sort(
+        n_nodes, grants, [](auto const& g) { return g.first; }, [](auto const& g) { return g.second; }, grant_begin,
+        grant_of);
 
     // ---- the least fixpoint: a work list of origins, each pushed along bare edges once per node
     std::vector<std::uint32_t> seen(n_nodes, none); // the last origin that reached the node
@@ -436,14 +432,15 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
     item_node_ = std::move(pair_node);
 
     // ---- origins per node (counting sort of the holder pairs)
-    node_item_begin_.assign(n_nodes + 1, 0);
-    for (auto n : item_node_) ++node_item_begin_[n + 1];
-    for (std::uint32_t n = 0; n < n_nodes; ++n) node_item_begin_[n + 1] += node_item_begin_[n];
-    node_item_.resize(item_node_.size());
     {
-        std::vector<std::uint32_t> fill(node_item_begin_.begin(), node_item_begin_.end() - 1);
-        for (std::uint32_t i = 0; i < items_.size(); ++i)
-            for (auto k = item_node_begin_[i]; k < item_node_begin_[i + 1]; ++k) node_item_[fill[item_node_[k]]++] = i;
+        std::uint32_t owner = 0; // the item that owns pair k (value_of runs over k in increasing order)
+        detail::counting_sort(
+            n_nodes, detail::indices{item_node_.size()}, [this](std::uint32_t k) { return item_node_[k]; },
+            [&](std::uint32_t k) {
+                while (item_node_begin_[owner + 1] <= k) ++owner;
+                return owner;
+            },
+            node_item_begin_, node_item_);
     }
 
     // ---- the remaining statuses: a bare delegation is valid when its delegator holds anything
@@ -469,9 +466,7 @@ capability_index::capability_index(basic_model<Traits> const& m) : performers_{m
     for (std::uint32_t i = 0; i < items_.size(); ++i)
         buckets_.push_back({node_mandate_[items_[i].owner], items_[i].scope, i});
     std::sort(buckets_.begin(), buckets_.end());
-    mandate_bucket_begin_.assign(n_mandates + 1, 0);
-    for (auto const& b : buckets_) ++mandate_bucket_begin_[b.mandate + 1];
-    for (std::size_t k = 0; k < n_mandates; ++k) mandate_bucket_begin_[k + 1] += mandate_bucket_begin_[k];
+    mandate_bucket_begin_ = detail::group_offsets(n_mandates, buckets_, [](auto const& b) { return b.mandate; });
 }
 
 // ---- queries -------------------------------------------------------------------------------------------

@@ -12,6 +12,10 @@
 // components) with the components shared out over `threads` worker threads, largest first. The values
 // are exact and do not depend on the number of threads (each component is one sequential computation).
 //
+// On an edited model (with removed actors) the vectors keep one entry per actor index; a removed actor is
+// no vertex of G: degree 0, betweenness 0.0, component removed_component. The measures are those of the
+// model written and read back.
+//
 // Cost: building G is O(sum over forums of k^2 log) for forums of k members; components O(n + e);
 // betweenness O(sum over components of n_c e_c) time and O(n + e) memory per thread.
 // Throws std::bad_alloc, and std::system_error when a thread cannot be started.
@@ -27,6 +31,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -34,8 +39,13 @@
 
 namespace samverkan {
 
-/// The collaboration graph G of a model with its measures; vectors are indexed by actor index.
+/// The component number of a removed actor (no vertex of G).
+inline constexpr std::uint32_t removed_component = std::numeric_limits<std::uint32_t>::max();
+
+/// The collaboration graph G of a model with its measures; vectors are indexed by actor index (id_bound).
 struct collaboration_network {
+    /// The number of vertices of G: the model's (live) actors.
+    std::size_t actors = 0;
     /// The edges of G, each once as (smaller index, larger index), sorted.
     std::vector<std::pair<actor_id, actor_id>> edges;
     /// The degree of each actor in G.
@@ -114,7 +124,8 @@ inline void component_betweenness(std::vector<std::uint32_t> const& vertices,
 template <class Traits>
 [[nodiscard]] collaboration_network collaboration(basic_model<Traits> const& m, unsigned threads = 0) {
     collaboration_network g;
-    auto const n = m.template count<actor_id>();
+    auto const n = m.template id_bound<actor_id>(); // vectors by index; removed actors are no vertices
+    g.actors = m.template count<actor_id>();
     g.edges = detail::collaboration_edges(m);
     g.degree.assign(n, 0);
     for (auto const& [u, v] : g.edges) {
@@ -123,22 +134,31 @@ template <class Traits>
     }
 
     // components: Boost.Graph's connected_components on the whole graph
-    g.component.assign(n, 0);
+    g.component.assign(n, removed_component);
     if (n > 0) {
         std::vector<std::pair<std::uint32_t, std::uint32_t>> raw;
         raw.reserve(g.edges.size());
         for (auto const& [u, v] : g.edges) raw.emplace_back(u.index(), v.index());
         detail::undirected_graph whole{raw.begin(), raw.end(), n};
-        g.components = static_cast<std::size_t>(boost::connected_components(
-            whole, boost::make_iterator_property_map(g.component.begin(), get(boost::vertex_index, whole))));
+        std::vector<std::uint32_t> found(n, 0);
+        auto const count = static_cast<std::size_t>(boost::connected_components(
+            whole, boost::make_iterator_property_map(found.begin(), get(boost::vertex_index, whole))));
+        // numbered in order of each component's smallest live actor index (a removed actor is isolated)
+        std::vector<std::uint32_t> number(count, removed_component);
+        for (actor_id a : m.actors()) {
+            auto& k = number[found[a.index()]];
+            if (k == removed_component) k = static_cast<std::uint32_t>(g.components++);
+            g.component[a.index()] = k;
+        }
     }
 
     // betweenness: Brandes per component, components shared out over the threads, largest work first
     g.betweenness.assign(n, 0.0);
-    if (n <= 2) return g;
+    if (g.actors <= 2) return g;
     std::vector<std::vector<std::uint32_t>> members(g.components);
     std::vector<std::uint32_t> local(n, 0);
-    for (std::uint32_t a = 0; a < n; ++a) {
+    for (actor_id id : m.actors()) {
+        auto const a = id.index();
         auto& c = members[g.component[a]];
         local[a] = static_cast<std::uint32_t>(c.size());
         c.push_back(a);
@@ -177,7 +197,8 @@ template <class Traits>
     }
     if (failure) std::rethrow_exception(failure);
 
-    double const scale = (static_cast<double>(n) - 1.0) * (static_cast<double>(n) - 2.0) / 2.0;
+    auto const live = static_cast<double>(g.actors);
+    double const scale = (live - 1.0) * (live - 2.0) / 2.0;
     for (auto& b : g.betweenness) b /= scale;
     return g;
 }

@@ -23,6 +23,7 @@
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/counting_sort.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/model/basic_model.hpp>
 
@@ -60,27 +61,22 @@ void coordination_gap_rule(basic_model<Traits> const& m, performer_table const& 
                            std::vector<finding>& out) {
     // the forums of each actor (member or coordinator), sorted: a counting sort by actor, forums in
     // increasing order within each actor because the forums are visited in order
-    auto const n_actors = m.template id_bound<actor_id>();
-    std::vector<std::uint32_t> forum_begin(n_actors + 1, 0);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> memberships; // (actor, forum), forums in order
     for (forum_id f : m.forums()) {
-        for (actor_id a : m.members(f)) ++forum_begin[a.index() + 1];
-        if (auto const c = m.coordinator(f)) ++forum_begin[c->index() + 1];
+        auto const c = m.coordinator(f);
+        bool listed = false; // a coordinator also listed as a member is entered once
+        for (actor_id a : m.members(f)) {
+            memberships.emplace_back(a.index(), f.index());
+            listed = listed || a == c;
+        }
+        if (c && !listed) memberships.emplace_back(c->index(), f.index());
     }
-    for (std::size_t a = 0; a < n_actors; ++a) forum_begin[a + 1] += forum_begin[a];
-    std::vector<std::uint32_t> forum_of(forum_begin[n_actors]);
-    std::vector<std::uint32_t> fill(forum_begin.begin(), forum_begin.end() - 1);
-    auto const enter = [&](actor_id a, forum_id f) {
-        auto& at = fill[a.index()];
-        // a coordinator also listed as a member is entered once (the forum is the last one entered)
-        if (at > forum_begin[a.index()] && forum_of[at - 1] == f.index()) return;
-        forum_of[at++] = f.index();
-    };
-    for (forum_id f : m.forums()) {
-        for (actor_id a : m.members(f)) enter(a, f);
-        if (auto const c = m.coordinator(f)) enter(*c, f);
-    }
+    std::vector<std::uint32_t> forum_begin, forum_of;
+    detail::counting_sort(
+        m.template id_bound<actor_id>(), memberships, [](auto const& p) { return p.first; },
+        [](auto const& p) { return p.second; }, forum_begin, forum_of);
     auto const forums = [&](std::uint32_t a) {
-        return std::span<std::uint32_t const>{forum_of}.subspan(forum_begin[a], fill[a] - forum_begin[a]);
+        return std::span<std::uint32_t const>{forum_of}.subspan(forum_begin[a], forum_begin[a + 1] - forum_begin[a]);
     };
     auto const share_forum = [&](std::uint32_t a, std::uint32_t b) {
         auto fa = forums(a), fb = forums(b);

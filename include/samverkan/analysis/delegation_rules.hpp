@@ -17,6 +17,7 @@
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/strong_components.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/model/basic_model.hpp>
 

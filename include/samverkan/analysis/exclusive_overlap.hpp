@@ -52,7 +52,7 @@ namespace detail {
 template <class Traits>
 void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
     if (!opts.enabled(rule_id::exclusive_overlap)) return;
-    constexpr std::uint32_t everywhere = std::numeric_limits<std::uint32_t>::max();
+    constexpr std::uint32_t everywhere = detail::npos; // a holding's scope: index_or_npos
     struct entry {
         std::uint32_t mandate, scope, holding;
         auto operator<=>(entry const&) const = default;
@@ -61,7 +61,7 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
     for (holding_id h : m.holdings()) {
         auto const v = m.holding(h);
         if (static_cast<bool>(m[v.mandate].exclusive))
-            entries.push_back({v.mandate.index(), v.where.scope ? v.where.scope->index() : everywhere, h.index()});
+            entries.push_back({v.mandate.index(), detail::index_or_npos(v.where.scope), h.index()});
     }
     if (entries.size() < 2) return;
     std::sort(entries.begin(), entries.end());

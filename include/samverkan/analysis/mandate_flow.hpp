@@ -25,6 +25,8 @@
 #ifndef SAMVERKAN_ANALYSIS_MANDATE_FLOW_HPP
 #define SAMVERKAN_ANALYSIS_MANDATE_FLOW_HPP
 
+#include <samverkan/detail/counting_sort.hpp>
+#include <samverkan/detail/optional_index.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 #include <samverkan/model/scope_tree.hpp>
@@ -40,7 +42,7 @@
 
 namespace samverkan::detail {
 
-inline constexpr std::uint32_t flow_none = std::numeric_limits<std::uint32_t>::max();
+inline constexpr std::uint32_t flow_none = npos; // none: everywhere, or no stage
 
 /// A reach: scope (flow_none: everywhere) and sorted stages in a pool (count 0: every stage).
 struct flow_reach {
@@ -62,7 +64,7 @@ public:
 
     template <class Traits>
     explicit mandate_graph(basic_model<Traits> const& m) : tree_{m} {
-        auto const n_actors = m.template count<actor_id>();
+        auto const n_actors = m.template id_bound<actor_id>(); // by index: removed actors have no nodes
         std::vector<std::uint64_t> keys;
         keys.reserve(m.holdings().size() + 2 * m.delegations().size());
         for (holding_id h : m.holdings()) {
@@ -79,29 +81,20 @@ public:
         auto const n = static_cast<std::uint32_t>(keys.size());
         node_actor_.resize(n);
         node_mandate_.resize(n);
-        actor_node_begin_.assign(n_actors + 1, 0);
         for (std::uint32_t i = 0; i < n; ++i) {
             node_actor_[i] = static_cast<std::uint32_t>(keys[i] >> 32);
             node_mandate_[i] = static_cast<std::uint32_t>(keys[i] & 0xffffffffU);
-            ++actor_node_begin_[node_actor_[i] + 1];
         }
-        for (std::size_t a = 0; a < n_actors; ++a) actor_node_begin_[a + 1] += actor_node_begin_[a];
+        actor_node_begin_ = group_offsets(n_actors, node_actor_, [](std::uint32_t a) { return a; });
 
         // direct holdings per node (counting sort, listing order kept)
-        holding_begin_.assign(n + 1, 0);
-        for (holding_id h : m.holdings()) {
-            auto const v = m.holding(h);
-            ++holding_begin_[*node(v.actor, v.mandate) + 1];
-        }
-        for (std::uint32_t i = 0; i < n; ++i) holding_begin_[i + 1] += holding_begin_[i];
-        holdings_.resize(m.holdings().size());
-        {
-            std::vector<std::uint32_t> fill(holding_begin_.begin(), holding_begin_.end() - 1);
-            for (holding_id h : m.holdings()) {
+        counting_sort(
+            n, m.holdings(),
+            [&](holding_id h) {
                 auto const v = m.holding(h);
-                holdings_[fill[*node(v.actor, v.mandate)]++] = make_reach(v.where);
-            }
-        }
+                return *node(v.actor, v.mandate);
+            },
+            [&](holding_id h) { return make_reach(m.holding(h).where); }, holding_begin_, holdings_);
 
         // edges: delegations that can confer; identical bare ones once
         std::vector<std::pair<std::uint64_t, std::uint32_t>> bare_seen; // ((from, to), delegation)
@@ -128,21 +121,10 @@ public:
         std::sort(edges_.begin(), edges_.end(), [](edge const& a, edge const& b) {
             return a.from != b.from ? a.from < b.from : a.to != b.to ? a.to < b.to : a.delegation < b.delegation;
         });
-        out_begin_.assign(n + 1, 0);
-        in_begin_.assign(n + 1, 0);
-        for (auto const& e : edges_) {
-            ++out_begin_[e.from + 1];
-            ++in_begin_[e.to + 1];
-        }
-        for (std::uint32_t i = 0; i < n; ++i) {
-            out_begin_[i + 1] += out_begin_[i];
-            in_begin_[i + 1] += in_begin_[i];
-        }
-        in_edges_.resize(edges_.size());
-        {
-            std::vector<std::uint32_t> fill(in_begin_.begin(), in_begin_.end() - 1);
-            for (std::uint32_t i = 0; i < edges_.size(); ++i) in_edges_[fill[edges_[i].to]++] = i;
-        }
+        out_begin_ = group_offsets(n, edges_, [](edge const& e) { return e.from; });
+        counting_sort(
+            n, indices{edges_.size()}, [this](std::uint32_t i) { return edges_[i].to; }, [](std::uint32_t i) { return i; }, in_begin_,
+            in_edges_);
     }
 
     [[nodiscard]] std::uint32_t node_count() const noexcept { return static_cast<std::uint32_t>(node_actor_.size()); }
@@ -189,12 +171,11 @@ public:
         return std::binary_search(s.begin(), s.end(), stage);
     }
     [[nodiscard]] bool covers_scope(std::uint32_t outer, std::uint32_t inner) const noexcept {
-        return tree_.covers(outer == flow_none ? std::nullopt : std::optional<scope_id>{scope_id{outer}},
-                            inner == flow_none ? std::nullopt : std::optional<scope_id>{scope_id{inner}});
+        return tree_.covers(id_or_none<scope_id>(outer), id_or_none<scope_id>(inner));
     }
     /// A reach from the model's view (for boundary origins taken from a capability index).
     [[nodiscard]] flow_reach make_reach(std::optional<scope_id> scope, std::span<stage_id const> stages) {
-        flow_reach r{scope ? scope->index() : flow_none, static_cast<std::uint32_t>(pool_.size()),
+        flow_reach r{index_or_npos(scope), static_cast<std::uint32_t>(pool_.size()),
                      static_cast<std::uint32_t>(stages.size())};
         for (stage_id s : stages) pool_.push_back(s.index()); // already sorted and unique
         return r;

@@ -186,15 +186,17 @@ template <class Traits>
 /// The measures of the collaboration graph as a whole, from a computed network.
 [[nodiscard]] inline collaboration_metrics collaboration_summary(collaboration_network const& g) noexcept {
     collaboration_metrics c;
-    c.n = g.degree.size();
+    c.n = g.actors;
     c.edges = g.edges.size();
     c.components = g.components;
     auto const n = static_cast<double>(c.n);
     if (c.n >= 2) c.density = 2.0 * static_cast<double>(c.edges) / (n * (n - 1.0));
     if (c.n >= 3) {
-        std::uint64_t const d_max = *std::max_element(g.degree.begin(), g.degree.end());
-        std::uint64_t sum = 0;
-        for (auto d : g.degree) sum += d_max - d;
+        std::uint64_t d_max = 0, sum = 0; // over the live actors (a removed one has no component)
+        for (std::size_t a = 0; a < g.degree.size(); ++a)
+            if (g.component[a] != removed_component) d_max = std::max<std::uint64_t>(d_max, g.degree[a]);
+        for (std::size_t a = 0; a < g.degree.size(); ++a)
+            if (g.component[a] != removed_component) sum += d_max - g.degree[a];
         c.degree_centralisation = static_cast<double>(sum) / ((n - 1.0) * (n - 2.0));
     }
     return c;
@@ -204,13 +206,12 @@ template <class Traits>
 /// gives the same report, whatever the number of threads.
 template <class Traits>
 [[nodiscard]] metrics_report metrics(basic_model<Traits> const& m) {
-    detail::require_no_removed(m, "metrics");
     metrics_report r;
     if (m.has_name()) r.model = m.name();
     r.counts = count_elements(m);
 
     capability_index const cap{m};
-    auto const n_actors = m.template count<actor_id>();
+    auto const n_actors = m.template id_bound<actor_id>(); // by index: removed actors' rows stay unused
     std::vector<actor_metrics> per_actor(n_actors);
 
     // coverage and redundancy: one pass over the duties and their required mandates
@@ -266,11 +267,11 @@ template <class Traits>
         per_actor[a.index()].holds = static_cast<std::size_t>(std::ranges::distance(m.holdings_of(a)));
 
     // standing duties, resilience and criticality: analysis/resilience.hpp
-    std::vector<bool> stand(m.template count<duty_id>(), false);
+    std::vector<bool> stand(m.template id_bound<duty_id>(), false);
     std::size_t standing = 0;
     for (duty_id d : m.duties())
         if ((stand[d.index()] = stands(m, cap, d))) ++standing;
-    r.coverage.standing = detail::share(standing, stand.size());
+    r.coverage.standing = detail::share(standing, m.template count<duty_id>());
     {
         // resilience(m, 3) and failing_if_withdrawn(m) in one pass (both come from the same cut search)
         auto const robust = detail::analyse(m, 3, true, false);
@@ -278,24 +279,25 @@ template <class Traits>
             if (!row.value) ++r.resilience.counts[3];
             else ++r.resilience.counts[static_cast<std::size_t>(std::min(*row.value, 3))];
         }
-        for (std::size_t a = 0; a < n_actors; ++a) per_actor[a].failing_if_withdrawn = robust.actors[a].failing.size();
+        for (actor_id a : m.actors())
+            per_actor[a.index()].failing_if_withdrawn = robust.actors[a.index()].failing.size();
     }
 
     // the collaboration graph
     auto const g = collaboration(m);
     r.collaboration = collaboration_summary(g);
-    for (std::size_t a = 0; a < n_actors; ++a) {
-        per_actor[a].degree = g.degree[a];
-        per_actor[a].betweenness = g.betweenness[a];
+    for (actor_id a : m.actors()) {
+        per_actor[a.index()].degree = g.degree[a.index()];
+        per_actor[a.index()].betweenness = g.betweenness[a.index()];
     }
-    r.actors.reserve(n_actors);
+    r.actors.reserve(m.template count<actor_id>());
     for (actor_id a : detail::in_id_order<actor_id>(m)) {
         r.actors.push_back(std::move(per_actor[a.index()]));
         r.actors.back().actor = m[a].id;
     }
 
     // stages: one row per stage in id order, then the stage-less duties
-    auto const n_stages = m.template count<stage_id>();
+    auto const n_stages = m.template id_bound<stage_id>(); // rows by index, then the stage-less row
     std::vector<stage_metrics> rows(n_stages + 1);
     auto const row_of = [&](duty_id d) -> stage_metrics& {
         auto const s = m.stage_of(d);

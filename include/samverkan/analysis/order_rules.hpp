@@ -18,6 +18,7 @@
 #include <samverkan/analysis/audit_options.hpp>
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/strong_components.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/stage_order.hpp>

@@ -14,6 +14,12 @@
 //   criticality(m)                        by actor index: actor_criticality {actor, failing (as above),
 //                                         added: what_if(m, {actor})'s added findings per severity}
 //   analyse_robustness(m, k)              both at once (the `resilience` command): {duties, actors}
+//
+// Edited models (with removed elements, basic_model::has_removed) are analysed as they are: "by index"
+// vectors have id_bound<Id>() entries, a removed element's entry empty (false, no duties; a criticality
+// row with its id and nothing else); resilience() and robustness::duties have one row per live duty in
+// index order, and robustness::actors one row per live actor in index order. The results name the same
+// elements, with the same values, as those of the model written and read back.
 //   rank_criticality(m, rows)             sorts rows as the resilience report lists them: failing count
 //                                         descending, then added errors descending, then actor id text
 // what_if(), withdraw(): what_if.hpp, withdraw.hpp.
@@ -51,6 +57,9 @@
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/mandate_flow.hpp>
 #include <samverkan/analysis/rule_support.hpp>
+#include <samverkan/detail/counting_sort.hpp>
+#include <samverkan/detail/optional_index.hpp>
+#include <samverkan/detail/strong_components.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -123,14 +132,13 @@ template <class Traits>
     return stands(m, cap, d);
 }
 
-/// For every duty (by index), whether it stands. O(model).
+/// For every duty (by index; id_bound<duty_id>() entries, false for a removed duty), whether it stands.
+/// O(model).
 template <class Traits>
 [[nodiscard]] std::vector<bool> standing(basic_model<Traits> const& m) {
-    detail::require_no_removed(m, "standing");
     capability_index const cap{m};
-    std::vector<bool> out;
-    out.reserve(m.template count<duty_id>());
-    for (duty_id d : m.duties()) out.push_back(stands(m, cap, d));
+    std::vector<bool> out(m.template id_bound<duty_id>(), false);
+    for (duty_id d : m.duties()) out[d.index()] = stands(m, cap, d);
     return out;
 }
 
@@ -204,8 +212,8 @@ private:
         std::sort(required_.begin(), required_.end());
         required_.erase(std::unique(required_.begin(), required_.end()), required_.end());
         auto const where = cap_.placement_of(d);
-        scope_ = where.scope ? where.scope->index() : flow_none;
-        stage_ = where.stage ? where.stage->index() : flow_none;
+        scope_ = index_or_npos(where.scope); // npos == flow_none
+        stage_ = index_or_npos(where.stage);
     }
 
     [[nodiscard]] bool is_removed(actor_id a) const noexcept {
@@ -295,15 +303,16 @@ public:
           solver_{g_},
           changed_at_(g_.node_count(), 0),
           changed_index_(g_.node_count(), 0),
-          duty_seen_(m.template count<duty_id>(), 0),
-          forum_seen_(m.template count<forum_id>(), 0),
-          actor_seen_(m.template count<actor_id>(), 0),
-          mandate_seen_(m.template count<mandate_id>(), 0) {
-        auto const n_actors = m.template count<actor_id>();
-        // distinct required mandates per duty
-        req_begin_.reserve(m.template count<duty_id>() + 1);
+          duty_seen_(m.template id_bound<duty_id>(), 0),
+          forum_seen_(m.template id_bound<forum_id>(), 0),
+          actor_seen_(m.template id_bound<actor_id>(), 0),
+          mandate_seen_(m.template id_bound<mandate_id>(), 0) {
+        auto const n_actors = m.template id_bound<actor_id>(); // arrays by index: removed ids stay unused
+        // distinct required mandates per duty (by index: a removed duty has none)
+        req_begin_.reserve(m.template id_bound<duty_id>() + 1);
         req_begin_.push_back(0);
-        for (duty_id d : m.duties()) {
+        for (std::uint32_t i = 0; i < m.template id_bound<duty_id>(); ++i) {
+            duty_id const d{i};
             auto const first = req_.size();
             for (mandate_id x : m.required_mandates(d)) req_.push_back(x);
             std::sort(req_.begin() + static_cast<std::ptrdiff_t>(first), req_.end());
@@ -318,11 +327,10 @@ public:
                 coordinated.emplace_back(c->index(), f.index());
                 other_[c->index()] = 1;
             }
-        std::sort(coordinated.begin(), coordinated.end());
-        coord_begin_.assign(n_actors + 1, 0);
-        for (auto const& [a, f] : coordinated) ++coord_begin_[a + 1];
-        for (std::size_t a = 0; a < n_actors; ++a) coord_begin_[a + 1] += coord_begin_[a];
-        for (auto const& [a, f] : coordinated) coord_.emplace_back(f);
+        // by coordinator; forums in increasing index within one (they were visited in order)
+        counting_sort(
+            n_actors, coordinated, [](auto const& p) { return p.first; },
+            [](auto const& p) { return forum_id{p.second}; }, coord_begin_, coord_);
         for (actor_id a : m.actors())
             if (!is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) || !is_empty(m.holdings_of(a)))
                 other_[a.index()] = 1;
@@ -342,11 +350,11 @@ public:
                 for (actor_id q : cap.capable_actors(x, where)) unmet.push_back({q.index(), {d.index(), x.index()}});
             }
         }
-        std::sort(unmet.begin(), unmet.end());
-        unmet_begin_.assign(n_actors + 1, 0);
-        for (auto const& u : unmet) ++unmet_begin_[u.first + 1];
-        for (std::size_t a = 0; a < n_actors; ++a) unmet_begin_[a + 1] += unmet_begin_[a];
-        for (auto const& u : unmet) unmet_.emplace_back(duty_id{u.second.first}, mandate_id{u.second.second});
+        // by capable actor; (duty, mandate) increasing within one (duties in order, mandates sorted, unique)
+        counting_sort(
+            n_actors, unmet, [](auto const& u) { return u.first; },
+            [](auto const& u) { return std::pair{duty_id{u.second.first}, mandate_id{u.second.second}}; },
+            unmet_begin_, unmet_);
 
         // delegation cycles: strongly connected components over (mandate, actor), all delegations but self
         std::vector<std::uint64_t> keys;
@@ -532,8 +540,8 @@ private:
         auto const n = g_.node(p, x);
         if (!n) return false;
         if (changed_at_[*n] != call_) return cap_.capable(p, x, where);
-        auto const scope = where.scope ? where.scope->index() : flow_none;
-        auto const stage = where.stage ? where.stage->index() : flow_none;
+        auto const scope = index_or_npos(where.scope);
+        auto const stage = index_or_npos(where.stage);
         for (auto const& r : new_reaches(*n))
             if (g_.covers(r, scope, stage)) return true;
         return false;
@@ -644,7 +652,7 @@ private:
     }
     // Whether holdings `origins` cover every point of an explicit grant (precise reading 2).
     [[nodiscard]] bool grant_held(std::span<flow_reach const> origins, reach_view const& grant) const {
-        auto const scope = grant.scope ? grant.scope->index() : flow_none;
+        auto const scope = index_or_npos(grant.scope);
         auto const covering = [&](flow_reach const& r) { return g_.covers_scope(r.scope, scope); };
         if (grant.stages.empty()) {
             for (auto const& r : origins)
@@ -762,12 +770,12 @@ robustness analyse(basic_model<Traits> const& m, int k, bool with_duties, bool w
     capability_index const cap{m};
     robustness out;
     out.k = k;
-    out.actors.resize(m.template count<actor_id>());
-    for (actor_id a : m.actors()) out.actors[a.index()].actor = a;
+    out.actors.resize(m.template id_bound<actor_id>()); // by index; a removed actor's row stays empty
+    for (std::uint32_t i = 0; i < out.actors.size(); ++i) out.actors[i].actor = actor_id{i};
     {
         mandate_graph const g{m};
         cut_finder<Traits> finder{m, cap, g};
-        if (with_duties) out.duties.reserve(m.template count<duty_id>());
+        if (with_duties) out.duties.reserve(m.template count<duty_id>()); // the live duties in index order
         for (duty_id d : m.duties()) {
             auto r = finder.analyse(d, with_duties ? k : 1);
             for (actor_id v : r.singles) out.actors[v.index()].failing.push_back(d);
@@ -791,7 +799,6 @@ robustness analyse(basic_model<Traits> const& m, int k, bool with_duties, bool w
 ///     for (auto const& r : samverkan::resilience(m)) if (r.value == 1) std::cout << m[r.duty].id << '\n';
 template <class Traits>
 [[nodiscard]] std::vector<duty_resilience> resilience(basic_model<Traits> const& m, int k = 3) {
-    detail::require_no_removed(m, "resilience");
     return detail::analyse(m, k, true, false).duties;
 }
 
@@ -800,7 +807,6 @@ template <class Traits>
 ///     std::size_t n = f[lpo.index()].size();
 template <class Traits>
 [[nodiscard]] std::vector<std::vector<duty_id>> failing_if_withdrawn(basic_model<Traits> const& m) {
-    detail::require_no_removed(m, "failing_if_withdrawn");
     auto r = detail::analyse(m, 1, false, false);
     std::vector<std::vector<duty_id>> out;
     out.reserve(r.actors.size());
@@ -812,7 +818,6 @@ template <class Traits>
 ///     for (auto const& c : samverkan::criticality(m)) std::cout << c.failing.size() << ' ' << c.added.error;
 template <class Traits>
 [[nodiscard]] std::vector<actor_criticality> criticality(basic_model<Traits> const& m) {
-    detail::require_no_removed(m, "criticality");
     return detail::analyse(m, 1, false, true).actors;
 }
 
@@ -820,8 +825,10 @@ template <class Traits>
 /// samverkan::error when k is outside 1..8.
 template <class Traits>
 [[nodiscard]] robustness analyse_robustness(basic_model<Traits> const& m, int k = 3) {
-    detail::require_no_removed(m, "analyse_robustness");
-    return detail::analyse(m, k, true, true);
+    auto r = detail::analyse(m, k, true, true);
+    if (m.template count<actor_id>() != r.actors.size()) // rows of removed actors: left out
+        std::erase_if(r.actors, [&m](actor_criticality const& row) { return !m.contains(row.actor); });
+    return r;
 }
 
 /// Sorts criticality rows as the resilience report lists them: failing count descending, then added errors

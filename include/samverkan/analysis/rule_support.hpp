@@ -5,7 +5,6 @@
 #define SAMVERKAN_ANALYSIS_RULE_SUPPORT_HPP
 
 #include <samverkan/analysis/audit_options.hpp>
-#include <samverkan/detail/bgl.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/rule_id.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -54,27 +53,6 @@ template <class Traits, element_id Id>
                                           std::vector<field> witness, std::string message) {
     return finding{std::string{to_string(r)}, opts.severity_of(r), std::move(subjects), std::move(witness),
                    std::move(message)};
-}
-
-/// The strongly connected components of a directed graph on vertices 0..n-1 given as an edge list:
-/// component number per vertex, and the number of components. Boost.Graph's strong_components (Tarjan)
-/// on a compressed sparse row graph built once: O(n + edges) time and memory.
-struct components {
-    std::vector<std::uint32_t> of;
-    std::uint32_t count = 0;
-};
-[[nodiscard]] inline components strong_components(std::size_t n,
-                                                  std::vector<std::pair<std::size_t, std::size_t>> const& edges) {
-    using graph = boost::compressed_sparse_row_graph<boost::directedS>;
-    graph const g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), n);
-    std::vector<std::size_t> comp(n, 0);
-    auto const count = boost::strong_components(
-        g, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, g)));
-    components out;
-    out.of.reserve(n);
-    for (auto c : comp) out.of.push_back(static_cast<std::uint32_t>(c));
-    out.count = static_cast<std::uint32_t>(count);
-    return out;
 }
 
 // ---- message phrases ------------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ template <class Traits>
 
     auto const rest = withdraw(m, std::span<actor_id const>{out.without});
     auto const map = withdrawn_index(m, std::span<actor_id const>{out.without});
-    std::vector<actor_id> back(rest.template count<actor_id>());
+    std::vector<actor_id> back(rest.template id_bound<actor_id>());
     for (actor_id a : m.actors())
         if (map[a.index()]) back[map[a.index()]->index()] = a;
 
@@ -187,13 +187,12 @@ inline void remap_region(finding& f, region_maps const& maps) {
 ///     bool worse = r.added.summary().error > 0;
 template <class Traits>
 [[nodiscard]] what_if_result what_if(basic_model<Traits> const& m, std::span<actor_id const> W) {
-    detail::require_no_removed(m, "what_if");
     using detail::region_maps;
     what_if_result out;
     out.without.assign(W.begin(), W.end());
     detail::sort_by_id_text(m, out.without);
-    auto const n_actors = m.template count<actor_id>();
-    auto const n_mandates = m.template count<mandate_id>();
+    auto const n_actors = m.template id_bound<actor_id>(); // arrays by index: removed ids stay unused
+    auto const n_mandates = m.template id_bound<mandate_id>();
     std::vector<std::uint8_t> gone(n_actors, 0);
     for (actor_id a : out.without) gone[a.index()] = 1;
 
@@ -206,7 +205,7 @@ template <class Traits>
         for (delegation_id d : m.delegations_from(w)) x_w[m.delegation(d).mandate.index()] = 1;
         for (delegation_id d : m.delegations_to(w)) x_w[m.delegation(d).mandate.index()] = 1;
     }
-    std::vector<std::uint8_t> duty_in(m.template count<duty_id>(), 0), forum_in(m.template count<forum_id>(), 0);
+    std::vector<std::uint8_t> duty_in(m.template id_bound<duty_id>(), 0), forum_in(m.template id_bound<forum_id>(), 0);
     std::vector<duty_id> duties;
     auto const take_duty = [&](duty_id d) {
         if (duty_in[d.index()] != 0) return;
@@ -325,8 +324,9 @@ template <class Traits>
 
     basic_model<Traits> r;
     region_maps maps;
-    for (stage_id st : m.stages()) r.add_stage(m[st]);
-    for (scope_id sc : m.scopes()) r.add_scope(m[sc]);
+    // stages and scopes keep their ids (removed ones are copied as removed: detail::copy_slots)
+    detail::copy_slots<stage_id>(m, r, [&r](auto v, stage_id) { return r.add_stage(std::move(v)); });
+    detail::copy_slots<scope_id>(m, r, [&r](auto v, scope_id) { return r.add_scope(std::move(v)); });
     for (stage_id st : m.stages())
         for (stage_id e : m.earlier_stages(st)) r.order(st, e);
     for (scope_id sc : m.scopes())
@@ -362,7 +362,7 @@ template <class Traits>
     auto const note_duty = [&](duty_id d, bool with_performers) {
         for (mandate_id x : m.required_mandates(d)) {
             if (x_w[x.index()] != 0) continue;
-            scope_need.emplace_back(x.index(), m.scope_of(d) ? m.scope_of(d)->index() : detail::npos);
+            scope_need.emplace_back(x.index(), detail::index_or_npos(m.scope_of(d)));
             if (with_performers)
                 for (assignment const& e : m.raci_of(d))
                     if (performs(e) && gone[e.actor.index()] == 0) actor_need.emplace_back(x.index(), e.actor.index());
@@ -377,7 +377,7 @@ template <class Traits>
                     if (x_w[x.index()] == 0) actor_need.emplace_back(x.index(), c->index());
     std::sort(scope_need.begin(), scope_need.end());
     std::sort(actor_need.begin(), actor_need.end());
-    std::vector<std::uint8_t> scope_mark(m.template count<scope_id>(), 0);
+    std::vector<std::uint8_t> scope_mark(m.template id_bound<scope_id>(), 0);
     std::vector<std::uint32_t> marked;
     std::vector<std::uint32_t> keep(n_actors, 0);
     std::uint32_t keep_stamp = 0;
@@ -444,7 +444,7 @@ template <class Traits>
     }
     for (actor_id a : m.actors())
         if (idle_after[a.index()] != 0) actor_of(a);
-    std::vector<duty_id> duty_at(m.template count<duty_id>());
+    std::vector<duty_id> duty_at(m.template id_bound<duty_id>());
     auto const add_duty = [&](duty_id d) {
         duty_at[d.index()] = r.add_duty(m[d], {m.stage_of(d), m.scope_of(d)});
         maps.duties.push_back(d.index());

@@ -8,7 +8,10 @@
 // delegation from or to one of them. Every other element keeps its id text and its index (stages, scopes,
 // mandates, duties, forums); the remaining actors keep their order, so an actor's index drops by the number
 // of withdrawn actors before it (withdrawn_index() gives the new index). Relations keep their listing order,
-// attributes and reaches. The result is a valid model (withdrawal cannot break an invariant).
+// attributes and reaches. The result is a valid model (withdrawal cannot break an invariant). On an edited
+// model (with removed elements) the indices are kept by copying the removed stages, scopes, mandates, duties
+// and forums as removed elements too (removed actors are left out like withdrawn ones): the result writes
+// the bytes of withdraw() of the model written and read back.
 //
 // Complexity: O(size of m) time and memory (a full copy). The robustness analyses (resilience.hpp) never
 // build it: it is the reference semantics, used by what_if() and by the tests.
@@ -16,6 +19,7 @@
 #ifndef SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 #define SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 
+#include <samverkan/detail/copy_slots.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 
@@ -29,20 +33,21 @@
 
 namespace samverkan {
 
-/// For each actor of `m` (by index), its index in withdraw(m, W), or nullopt when it is in W. O(actors).
+/// For each actor of `m` (by index, id_bound<actor_id>() entries), its index in withdraw(m, W), or nullopt
+/// when it is in W or was removed from m. O(actors).
 ///     auto const where = samverkan::withdrawn_index(m, gone);   // where[ks.index()] -> index in the result
 template <class Traits>
 [[nodiscard]] std::vector<std::optional<actor_id>> withdrawn_index(basic_model<Traits> const& m,
                                                                    std::span<actor_id const> W) {
-    std::vector<std::optional<actor_id>> out(m.template count<actor_id>());
+    std::vector<std::optional<actor_id>> out(m.template id_bound<actor_id>());
     std::vector<bool> gone(out.size(), false);
     for (actor_id a : W) {
         assert(a.index() < gone.size() && "samverkan::withdraw: an actor that this model did not issue");
         gone[a.index()] = true;
     }
     std::uint32_t next = 0;
-    for (std::size_t i = 0; i < out.size(); ++i)
-        if (!gone[i]) out[i] = actor_id{next++};
+    for (actor_id a : m.actors())
+        if (!gone[a.index()]) out[a.index()] = actor_id{next++};
     return out;
 }
 
@@ -51,20 +56,20 @@ template <class Traits>
 ///     auto const rest = samverkan::withdraw(m, std::vector{lpo, sf});
 template <class Traits>
 [[nodiscard]] basic_model<Traits> withdraw(basic_model<Traits> const& m, std::span<actor_id const> W) {
-    detail::require_no_removed(m, "withdraw");
     auto const map = withdrawn_index(m, W);
     basic_model<Traits> out;
     if (m.has_name()) out.set_name(m.name());
     out.set_description(m.description());
     out.set_attributes(m.attributes());
 
-    for (stage_id s : m.stages()) out.add_stage(m[s]);
-    for (scope_id s : m.scopes()) out.add_scope(m[s]);
+    detail::copy_slots<stage_id>(m, out, [&](auto v, stage_id) { return out.add_stage(std::move(v)); });
+    detail::copy_slots<scope_id>(m, out, [&](auto v, scope_id) { return out.add_scope(std::move(v)); });
     for (actor_id a : m.actors())
         if (map[a.index()]) out.add_actor(m[a]);
-    for (mandate_id x : m.mandates()) out.add_mandate(m[x]);
-    for (duty_id d : m.duties()) out.add_duty(m[d], {m.stage_of(d), m.scope_of(d)});
-    for (forum_id f : m.forums()) out.add_forum(m[f], {m.scope_of(f)});
+    detail::copy_slots<mandate_id>(m, out, [&](auto v, mandate_id) { return out.add_mandate(std::move(v)); });
+    detail::copy_slots<duty_id>(
+        m, out, [&](auto v, duty_id d) { return out.add_duty(std::move(v), {m.stage_of(d), m.scope_of(d)}); });
+    detail::copy_slots<forum_id>(m, out, [&](auto v, forum_id f) { return out.add_forum(std::move(v), {m.scope_of(f)}); });
 
     for (stage_id s : m.stages())
         for (stage_id e : m.earlier_stages(s)) out.order(s, e);

@@ -5,6 +5,7 @@
 #ifndef SAMVERKAN_DETAIL_EDGE_TABLE_HPP
 #define SAMVERKAN_DETAIL_EDGE_TABLE_HPP
 
+#include <samverkan/detail/optional_index.hpp>
 #include <samverkan/detail/tombstones.hpp>
 
 #include <algorithm>
@@ -15,8 +16,6 @@
 #include <vector>
 
 namespace samverkan::detail {
-
-inline constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
 
 struct no_payload {
     friend constexpr bool operator==(no_payload, no_payload) noexcept { return true; }

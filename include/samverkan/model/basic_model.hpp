@@ -38,17 +38,19 @@
 // member functions (and so audit(), the writers and the exporters) on one model at once; an edit (any
 // non-const member function) must not run concurrently with any other access to the same model.
 //
-// Storage: elements in dense vectors per kind; the stage order and the scope forest in Boost.Graph
-// adjacency lists (stage_graph(), scope_graph()); the bulk relations in edge tables of 16 bytes per
+// Storage: elements in dense vectors per kind; the stage order and the scope forest in small adjacency
+// lists of their own (detail/adjacency.hpp: this header does not include Boost.Graph); the bulk relations in edge tables of 16 bytes per
 // relation (see detail/edge_table.hpp). Removed elements and relations keep their slots (a bit each marks
 // them; nothing is allocated for that until the first removal). relation_graph(m) (model/graph_view.hpp)
-// gives the whole model as one Boost.Graph CSR graph (removed elements are isolated vertices there).
+// gives the whole model as one Boost.Graph CSR graph (removed elements are isolated vertices there), and
+// stage_graph(m) and scope_graph(m) there give the stage order and the scope forest as Boost.Graph graphs.
 #ifndef SAMVERKAN_MODEL_BASIC_MODEL_HPP
 #define SAMVERKAN_MODEL_BASIC_MODEL_HPP
 
-#include <samverkan/detail/bgl.hpp>
+#include <samverkan/detail/adjacency.hpp>
 #include <samverkan/detail/edge_table.hpp>
 #include <samverkan/detail/id_index.hpp>
+#include <samverkan/detail/optional_index.hpp>
 #include <samverkan/detail/ranges.hpp>
 #include <samverkan/detail/tombstones.hpp>
 #include <samverkan/error.hpp>
@@ -114,10 +116,6 @@ enum class format_version : std::uint8_t { v1, v1_1 };
     return v == format_version::v1 ? "samverkan/1" : "samverkan/1.1";
 }
 
-/// The Boost.Graph type that stores the stage order (edge later -> earlier) and the scope forest
-/// (edge inner -> outer). Vertex i is stage_id{i} / scope_id{i}.
-using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-
 // The NOLINT below: clang-tidy 14 reports a compiler-invented template parameter of this class ('__i0',
 // reached through the watch command's instantiations); no identifier of ours is reserved.
 template <model_traits Traits = default_traits>
@@ -180,13 +178,15 @@ public:
 
     // ---- adding elements: O(1) amortised; throw samverkan::error on a duplicate id -----------------------
     stage_id add_stage(stage_type s) {
+        stage_graph_.reserve_vertex();
         auto const id = add_element<stage_id>(std::move(s));
-        boost::add_vertex(stage_graph_);
+        stage_graph_.add_vertex(); // cannot throw: room reserved
         return id;
     }
     scope_id add_scope(scope_type s) {
+        scope_graph_.reserve_vertex();
         auto const id = add_element<scope_id>(std::move(s));
-        boost::add_vertex(scope_graph_);
+        scope_graph_.add_vertex(); // cannot throw: room reserved
         return id;
     }
     actor_id add_actor(actor_type a) { return add_element<actor_id>(std::move(a)); }
@@ -293,14 +293,14 @@ public:
                       "order(later, earlier) takes two stage_ids: a stage comes after another stage");
         check(later);
         check(earlier);
-        if (boost::edge(later.index(), earlier.index(), stage_graph_).second) return false;
+        if (stage_graph_.has_edge(later.index(), earlier.index())) return false;
         if (later == earlier) throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after itself"};
         if (reaches(earlier, later))
             throw error{"stage \"" + stages_[later.index()].id + "\" cannot come after \"" +
                         stages_[earlier.index()].id + "\": \"" + stages_[earlier.index()].id +
                         "\" already comes after \"" + stages_[later.index()].id +
                         "\" (directly or through other stages), so the stage order would have a cycle"};
-        boost::add_edge(later.index(), earlier.index(), stage_graph_);
+        stage_graph_.add_edge(later.index(), earlier.index());
         return true;
     }
 
@@ -321,7 +321,7 @@ public:
             if (*s == inner)
                 throw error{"scope \"" + scopes_[inner.index()].id + "\" cannot lie within \"" +
                             scopes_[outer.index()].id + "\": the scopes would form a cycle"};
-        boost::add_edge(inner.index(), outer.index(), scope_graph_);
+        scope_graph_.add_edge(inner.index(), outer.index());
         return true;
     }
 
@@ -501,7 +501,7 @@ public:
         dead<stage_id>().prepare(stages_.size());
         remove_all(holdings_, hs);
         remove_all(delegations_, ds);
-        boost::clear_vertex(s.index(), stage_graph_);
+        stage_graph_.clear_vertex(s.index());
         retire(s);
     }
 
@@ -528,7 +528,7 @@ public:
         dead<scope_id>().prepare(scopes_.size());
         remove_all(holdings_, hs);
         remove_all(delegations_, ds);
-        boost::clear_vertex(s.index(), scope_graph_);
+        scope_graph_.clear_vertex(s.index());
         retire(s);
     }
 
@@ -624,16 +624,14 @@ public:
     bool unorder(stage_id later, stage_id earlier) {
         check(later);
         check(earlier);
-        if (!boost::edge(later.index(), earlier.index(), stage_graph_).second) return false;
-        boost::remove_edge(later.index(), earlier.index(), stage_graph_);
-        return true;
+        return stage_graph_.remove_edge(later.index(), earlier.index());
     }
     /// Scope `inner` no longer lies within its enclosing scope (it becomes outermost). Returns false if it
     /// had none.
     bool unnest(scope_id inner) {
         auto const p = parent(inner);
         if (!p) return false;
-        boost::remove_edge(inner.index(), p->index(), scope_graph_);
+        scope_graph_.remove_edge(inner.index(), p->index());
         return true;
     }
 
@@ -688,8 +686,8 @@ public:
     }
 
     /// Whether an element, a holding or a delegation has ever been removed from this model (it has
-    /// tombstones). The analyses that index arrays by count (withdraw, what_if, resilience, metrics, diff
-    /// and the template functions) need a model without: write it and read it back. O(1).
+    /// tombstones). Every analysis works on such a model as it is (arrays by id_bound, live ids only) and
+    /// gives what it gives on the model written and read back. O(1).
     [[nodiscard]] bool has_removed() const noexcept {
         return count<stage_id>() != id_bound<stage_id>() || count<scope_id>() != id_bound<scope_id>() ||
                count<actor_id>() != id_bound<actor_id>() || count<mandate_id>() != id_bound<mandate_id>() ||
@@ -753,8 +751,8 @@ public:
         case relation_kind::assigned: return assignments_.size();
         case relation_kind::requires_mandate: return requirements_.size();
         case relation_kind::needs: return needs_.size();
-        case relation_kind::after: return boost::num_edges(stage_graph_);
-        case relation_kind::within: return boost::num_edges(scope_graph_);
+        case relation_kind::after: return stage_graph_.num_edges();
+        case relation_kind::within: return scope_graph_.num_edges();
         case relation_kind::member: return members_.size();
         case relation_kind::coordinated_by:
             return static_cast<std::size_t>(std::count_if(forum_coordinator_.begin(), forum_coordinator_.end(),
@@ -816,32 +814,15 @@ public:
     }
 
     /// The stages that `s` comes directly after ("after" in model files), and those directly after `s`.
-    [[nodiscard]] auto earlier_stages(stage_id s) const noexcept {
-        auto [b, e] = boost::adjacent_vertices(s.index(), stage_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e},
-                                    [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
-    }
-    [[nodiscard]] auto later_stages(stage_id s) const noexcept {
-        auto [b, e] = boost::inv_adjacent_vertices(s.index(), stage_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e},
-                                    [](std::size_t v) { return stage_id{static_cast<std::uint32_t>(v)}; }};
-    }
+    [[nodiscard]] auto earlier_stages(stage_id s) const noexcept { return as<stage_id>(stage_graph_.out(s.index())); }
+    [[nodiscard]] auto later_stages(stage_id s) const noexcept { return as<stage_id>(stage_graph_.in(s.index())); }
     /// The scope directly enclosing `s`, if any, and the scopes directly within it.
     [[nodiscard]] std::optional<scope_id> parent(scope_id s) const noexcept {
-        auto [b, e] = boost::adjacent_vertices(s.index(), scope_graph_);
-        if (b == e) return std::nullopt;
-        return scope_id{static_cast<std::uint32_t>(*b)};
+        auto const up = scope_graph_.out(s.index());
+        if (up.empty()) return std::nullopt;
+        return scope_id{up.front()};
     }
-    [[nodiscard]] auto children(scope_id s) const noexcept {
-        auto [b, e] = boost::inv_adjacent_vertices(s.index(), scope_graph_);
-        return detail::mapped_range{detail::iter_pair{b, e},
-                                    [](std::size_t v) { return scope_id{static_cast<std::uint32_t>(v)}; }};
-    }
-
-    /// The Boost.Graph graphs that store the stage order (edge later -> earlier) and the scope forest
-    /// (edge inner -> outer), for running BGL algorithms directly. Vertex i is stage_id{i} / scope_id{i}.
-    [[nodiscard]] structure_graph const& stage_graph() const noexcept { return stage_graph_; }
-    [[nodiscard]] structure_graph const& scope_graph() const noexcept { return scope_graph_; }
+    [[nodiscard]] auto children(scope_id s) const noexcept { return as<scope_id>(scope_graph_.in(s.index())); }
 
     /// Reserves room for `n` elements of a kind (avoids rehashing while loading large models).
     template <element_id Id>
@@ -910,12 +891,11 @@ private:
 
     template <class Id>
     static std::uint32_t raw(std::optional<Id> id) noexcept {
-        return id ? id->index() : detail::npos;
+        return detail::index_or_npos(id);
     }
     template <class Id>
     static std::optional<Id> unraw(std::uint32_t v) noexcept {
-        if (v == detail::npos) return std::nullopt;
-        return Id{v};
+        return detail::id_or_none<Id>(v);
     }
 
     template <class Vector, class Id>
@@ -1079,10 +1059,10 @@ private:
             auto const v = stack.back();
             stack.pop_back();
             if (v == to.index()) return true;
-            for (auto [b, e] = boost::adjacent_vertices(v, stage_graph_); b != e; ++b)
-                if (!seen[*b]) {
-                    seen[*b] = true;
-                    stack.push_back(static_cast<std::uint32_t>(*b));
+            for (std::uint32_t w : stage_graph_.out(v))
+                if (!seen[w]) {
+                    seen[w] = true;
+                    stack.push_back(w);
                 }
         }
         return false;
@@ -1101,7 +1081,7 @@ private:
     detail::tombstones removed_[6];
 
     std::vector<std::uint32_t> duty_stage_, duty_scope_, forum_scope_, forum_coordinator_;
-    structure_graph stage_graph_, scope_graph_;
+    detail::adjacency stage_graph_, scope_graph_; // edges later -> earlier, inner -> outer
 
     detail::edge_table<actor_id, mandate_id, reach_payload> holdings_;
     detail::edge_table<actor_id, actor_id, delegation_payload> delegations_;
@@ -1119,16 +1099,6 @@ private:
 
 /// The model with the default element types.
 using model = basic_model<default_traits>;
-
-namespace detail {
-/// Throws samverkan::error when `m` has removed elements, which `what` does not support (see has_removed).
-template <class Model>
-void require_no_removed(Model const& m, std::string_view what) {
-    if (m.has_removed())
-        throw error{std::string{what} +
-                    " needs a model without removed elements: write the edited model and read it back first"};
-}
-} // namespace detail
 
 } // namespace samverkan
 

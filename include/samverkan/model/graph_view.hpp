@@ -1,4 +1,6 @@
-// relation_graph: the whole model as one Boost.Graph graph, for users who run BGL algorithms.
+// relation_graph: the whole model as one Boost.Graph graph, for users who run BGL algorithms; stage_graph
+// and scope_graph: the stage order and the scope forest alone. The model stores none of these (its own
+// headers do not include Boost.Graph); each is a snapshot built here.
 #ifndef SAMVERKAN_MODEL_GRAPH_VIEW_HPP
 #define SAMVERKAN_MODEL_GRAPH_VIEW_HPP
 
@@ -30,6 +32,39 @@ struct relation_ref {
 /// of element_kind, then by id) and every relation (edges, source -> target as in model/relations.hpp;
 /// a delegation is the edge from -> to).
 using relation_graph_type = boost::compressed_sparse_row_graph<boost::bidirectionalS, node_ref, relation_ref>;
+
+/// The Boost.Graph type of stage_graph(m) (edge later -> earlier) and scope_graph(m) (edge inner -> outer).
+using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+
+namespace detail {
+template <class Model, class Id, class Next>
+structure_graph structure_of(Model const& m, Next const& next) {
+    structure_graph g(m.template id_bound<Id>());
+    for (Id v : m.template ids<Id>())
+        for (Id w : next(v)) boost::add_edge(v.index(), w.index(), g);
+    return g;
+}
+} // namespace detail
+
+/// The stage order of `m` as a Boost.Graph graph: vertex i is stage_id{i} (a removed stage is an isolated
+/// vertex), an edge later -> earlier per "after" link. Out-edges in the model's order (earlier_stages), in-
+/// edges by source index. O(stages + links); a snapshot.
+///     boost::topological_sort(samverkan::stage_graph(m), std::back_inserter(order));
+template <class Traits>
+[[nodiscard]] structure_graph stage_graph(basic_model<Traits> const& m) {
+    return detail::structure_of<basic_model<Traits>, stage_id>(m, [&m](stage_id s) { return m.earlier_stages(s); });
+}
+
+/// The scope forest of `m` as a Boost.Graph graph: vertex i is scope_id{i}, an edge inner -> outer per
+/// "within" link. O(scopes); a snapshot.
+template <class Traits>
+[[nodiscard]] structure_graph scope_graph(basic_model<Traits> const& m) {
+    return detail::structure_of<basic_model<Traits>, scope_id>(m, [&m](scope_id s) {
+        std::vector<scope_id> up;
+        if (auto p = m.parent(s)) up.push_back(*p);
+        return up;
+    });
+}
 
 /// The vertex of an element in relation_graph(m): offsets of the kinds, in element_kind order.
 struct vertex_numbering {

@@ -87,7 +87,6 @@ template <class Traits>
 [[nodiscard]] application_plan
 plan_application(basic_model<Traits> const& place, capability_index const& cap, collaboration_template const& t,
                  binding const& b, binding_options const& o, std::optional<scope_id> scope, std::string_view prefix) {
-    samverkan::detail::require_no_removed(place, "apply");
     application_plan plan;
     plan.instances.resize(t.duties.size());
     std::unordered_set<std::string> added;

@@ -222,7 +222,6 @@ inline bool holds_for(capability_index const& cap, actor_id a, mandate_id mnd, s
 template <class Traits>
 [[nodiscard]] binding bind(basic_model<Traits> const& place, capability_index const& cap,
                            collaboration_template const& t, binding_options const& o, std::optional<scope_id> scope) {
-    samverkan::detail::require_no_removed(place, "bind");
     binding b;
     b.roles.resize(t.roles.size());
     for (std::size_t i = 0; i < t.roles.size(); ++i) {

@@ -24,6 +24,7 @@
 
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/capability.hpp>
+#include <samverkan/detail/copy_slots.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
@@ -85,7 +86,7 @@ template <class Traits>
     return std::visit(
         [&](auto id) -> std::string_view {
             using Id = decltype(id);
-            std::size_t const n = place.template count<Id>();
+            std::size_t const n = place.template id_bound<Id>();
             if (id.index() < n) return place[id].id;
             auto const& added = c.added_ids[static_cast<std::size_t>(kind_of<Id>)];
             std::size_t const k = id.index() - n;
@@ -207,7 +208,7 @@ public:
               std::optional<scope_id> scope, application_plan const& plan) const {
         basic_model<Traits> const& p = place_;
         // S and M
-        std::vector<char> in_s(p.template count<actor_id>(), 0);
+        std::vector<char> in_s(p.template id_bound<actor_id>(), 0);
         std::vector<actor_id> s_actors;
         auto const note = [&](actor_id a) {
             if (!in_s[a.index()]) {
@@ -232,22 +233,22 @@ public:
             if (f.coordinator)
                 for (actor_id a : b.roles[*t.find_role(*f.coordinator)].actors) note(a);
         }
-        std::vector<char> in_m(p.template count<mandate_id>(), 0);
+        std::vector<char> in_m(p.template id_bound<mandate_id>(), 0);
         for (auto const& pd : plan.duties) // the duties actually added (an each duty may have no instance)
             for (auto const& x : t.duties[pd.duty].requires_)
                 if (auto m = p.template find<mandate_id>(mapped_mandate(o, x))) in_m[m->index()] = 1;
 
-        // R: stages, scopes and mandates as in the place
+        // R: stages, scopes and mandates as in the place, with the place's ids (removed ones copied as removed)
         basic_model<Traits> r;
-        for (stage_id x : p.stages()) r.add_stage(p[x]);
+        samverkan::detail::copy_slots<stage_id>(p, r, [&r](auto v, stage_id) { return r.add_stage(std::move(v)); });
         for (stage_id x : p.stages())
             for (stage_id e : p.earlier_stages(x)) r.order(x, e);
-        for (scope_id x : p.scopes()) r.add_scope(p[x]);
+        samverkan::detail::copy_slots<scope_id>(p, r, [&r](auto v, scope_id) { return r.add_scope(std::move(v)); });
         for (scope_id x : p.scopes())
             if (auto q = p.parent(x)) r.nest(x, *q);
-        for (mandate_id x : p.mandates()) r.add_mandate(p[x]);
+        samverkan::detail::copy_slots<mandate_id>(p, r, [&r](auto v, mandate_id) { return r.add_mandate(std::move(v)); });
         // actors: S, and everyone holding or delegating a mandate of M
-        std::vector<std::uint32_t> to_r(p.template count<actor_id>(), npos);
+        std::vector<std::uint32_t> to_r(p.template id_bound<actor_id>(), npos);
         std::vector<actor_id> from_r;
         auto const actor = [&](actor_id a) {
             if (to_r[a.index()] == npos) {
@@ -274,8 +275,8 @@ public:
         // the duties of S through which two actors of S can share work (both on the duty, or on two duties
         // linked by needs), with S's entries only; a duty with a single actor of S and no such link cannot
         // take part in a coordination gap within S
-        std::vector<std::uint32_t> first_s(p.template count<duty_id>(), npos);
-        std::vector<char> shared(p.template count<duty_id>(), 0), keep(p.template count<duty_id>(), 0);
+        std::vector<std::uint32_t> first_s(p.template id_bound<duty_id>(), npos);
+        std::vector<char> shared(p.template id_bound<duty_id>(), 0), keep(p.template id_bound<duty_id>(), 0);
         std::vector<duty_id> touched;
         for (actor_id a : s_actors)
             for (assignment const& e : p.raci_of(a)) {
@@ -290,7 +291,7 @@ public:
                 if (first_s[e.index()] != npos &&
                     (first_s[e.index()] != first_s[d.index()] || shared[d.index()] || shared[e.index()]))
                     keep[d.index()] = keep[e.index()] = 1;
-        std::vector<std::uint32_t> duty_to_r(p.template count<duty_id>(), npos);
+        std::vector<std::uint32_t> duty_to_r(p.template id_bound<duty_id>(), npos);
         std::vector<duty_id> duty_from_r;
         for (actor_id a : s_actors)
             for (assignment const& e : p.raci_of(a)) {
@@ -307,7 +308,7 @@ public:
         for (duty_id d : duty_from_r)
             for (duty_id e : p.needs(d))
                 if (duty_to_r[e.index()] != npos) r.need(duty_id{duty_to_r[d.index()]}, duty_id{duty_to_r[e.index()]});
-        std::vector<std::uint32_t> forum_to_r(p.template count<forum_id>(), npos);
+        std::vector<std::uint32_t> forum_to_r(p.template id_bound<forum_id>(), npos);
         std::vector<forum_id> forum_from_r;
         for (actor_id a : s_actors)
             for (forum_id f : p.forums_of(a)) {
@@ -327,7 +328,7 @@ public:
                 }
                 r.set_coordinator(forum_id{forum_to_r[f.index()]}, actor_id{to_r[c->index()]});
             }
-        std::size_t const r_place_duties = r.template count<duty_id>(), r_place_forums = r.template count<forum_id>();
+        std::size_t const r_place_duties = r.template id_bound<duty_id>(), r_place_forums = r.template id_bound<forum_id>();
 
         // the application, in R's actor indices
         binding rb = b;
@@ -340,7 +341,7 @@ public:
 
         // R's findings about what the application can change, in the applied model's indices
         report const after = samverkan::audit(r);
-        std::size_t const place_mandates = p.template count<mandate_id>();
+        std::size_t const place_mandates = p.template id_bound<mandate_id>();
         auto const to_applied = [&](element_ref const& e) -> element_ref {
             return std::visit(
                 [&](auto id) -> element_ref {
@@ -349,11 +350,11 @@ public:
                     else if constexpr (std::same_as<Id, duty_id>) {
                         if (id.index() < r_place_duties) return duty_from_r[id.index()];
                         return duty_id{
-                            static_cast<std::uint32_t>(p.template count<duty_id>() + id.index() - r_place_duties)};
+                            static_cast<std::uint32_t>(p.template id_bound<duty_id>() + id.index() - r_place_duties)};
                     } else if constexpr (std::same_as<Id, forum_id>) {
                         if (id.index() < r_place_forums) return forum_from_r[id.index()];
                         return forum_id{
-                            static_cast<std::uint32_t>(p.template count<forum_id>() + id.index() - r_place_forums)};
+                            static_cast<std::uint32_t>(p.template id_bound<forum_id>() + id.index() - r_place_forums)};
                     } else return id; // stages, scopes, mandates: the place's indices, then the added ones
                 },
                 e);
@@ -365,7 +366,7 @@ public:
                     if constexpr (std::same_as<Id, actor_id>) return false;
                     else if constexpr (std::same_as<Id, duty_id>) return id.index() >= r_place_duties;
                     else if constexpr (std::same_as<Id, forum_id>) return id.index() >= r_place_forums;
-                    else return id.index() >= p.template count<Id>();
+                    else return id.index() >= p.template id_bound<Id>();
                 },
                 e);
         };
@@ -482,7 +483,6 @@ template <class Traits>
 [[nodiscard]] fit_result fit(basic_model<Traits> const& place,
                              std::vector<collaboration_template const*> const& candidates, binding_options const& o,
                              fit_method method = fit_method::incremental) {
-    samverkan::detail::require_no_removed(place, "fit");
     check_fit_options(place, candidates, o);
     fit_result result;
     if (place.has_name()) result.place_name = place.name();

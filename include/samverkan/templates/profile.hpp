@@ -114,7 +114,6 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
 template <class Traits>
 [[nodiscard]] report audit(basic_model<Traits> const& m, collaboration_template const& p, binding const& b,
                            audit_options const& opts = {}) {
-    samverkan::detail::require_no_removed(m, "audit against a profile");
     report r = samverkan::audit(m, opts);
     profile_rules(m, p, b, opts, r.findings);
     sort_findings(m, r.findings);
