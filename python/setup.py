@@ -44,7 +44,7 @@ class CMakeBuild(build_ext):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built[0], target)
         # the bundled templates go inside the package (samverkan.templates(), template ids)
-        templates = target.parent / "templates"
+        templates = target.parent / "bundled_templates"
         templates.mkdir(exist_ok=True)
         for source in sorted((ROOT / "templates").glob("*.json")):
             shutil.copyfile(source, templates / source.name)

@@ -30,12 +30,12 @@ Binding = Mapping[str, Union[str, Sequence[str], None]]
 
 
 def bundled_templates_dir() -> pathlib.Path:
-    """The directory of the bundled templates: templates/ inside the package (copied there by the build and by
-    pip install); $SAMVERKAN_TEMPLATES_DIR overrides it."""
+    """The directory of the bundled templates: bundled_templates/ inside the package (copied there by the
+    build and by pip install); $SAMVERKAN_TEMPLATES_DIR overrides it."""
     env = os.environ.get("SAMVERKAN_TEMPLATES_DIR")
     if env:
         return pathlib.Path(env)
-    return pathlib.Path(__file__).resolve().parent / "templates"
+    return pathlib.Path(__file__).resolve().parent / "bundled_templates"
 
 
 def load_template(source: Union[str, bytes, "os.PathLike[str]"], *, name: Optional[str] = None) -> Template:

@@ -51,7 +51,6 @@
 #include <utility>
 #include <vector>
 
-
 namespace py = pybind11;
 namespace sv = samverkan;
 
@@ -83,7 +82,6 @@ void raise_error(std::string const& what) {
 }
 
 // ---- loading --------------------------------------------------------------------------------------------
-
 
 model_ptr load_file(std::string const& path) {
     py::gil_scoped_release release;
@@ -662,9 +660,10 @@ py::dict fit_row(sv::model const& place, tpl::fit_candidate const& c) {
     d["name"] = c.tmpl->name ? py::object{py::str(*c.tmpl->name)} : py::object{py::none()};
     d["skipped"] = c.skipped ? py::object{py::str("already-applied")} : py::object{py::none()};
     d["unbound_required"] = c.skipped ? py::object{py::none()} : py::object{py::int_(c.unbound_required)};
-    for (auto const& [key, s] : {std::pair{"introduced", &c.introduced_count}, std::pair{"resolved", &c.resolved_count}})
-        for (auto const& [sev, n] : {std::pair{"error", s->error}, std::pair{"warning", s->warning},
-                                     std::pair{"info", s->info}})
+    for (auto const& [key, s] :
+         {std::pair{"introduced", &c.introduced_count}, std::pair{"resolved", &c.resolved_count}})
+        for (auto const& [sev, n] :
+             {std::pair{"error", s->error}, std::pair{"warning", s->warning}, std::pair{"info", s->info}})
             d[py::str(std::string{key} + "_" + sev)] = c.skipped ? py::object{py::none()} : py::object{py::int_(n)};
     (void)place;
     return d;
@@ -1383,8 +1382,9 @@ to_json() is its canonical samverkan-template/1 text.)doc")
             "The canonical samverkan-template/1 text.")
         .def("__repr__",
              [](tpl::collaboration_template const& t) {
-                 return "<samverkan.Template '" + t.id + "' (" + std::string{tpl::to_string(t.kind)} + "): " +
-                        std::to_string(t.roles.size()) + " roles, " + std::to_string(t.duties.size()) + " duties>";
+                 return "<samverkan.Template '" + t.id + "' (" + std::string{tpl::to_string(t.kind)} +
+                        "): " + std::to_string(t.roles.size()) + " roles, " + std::to_string(t.duties.size()) +
+                        " duties>";
              })
         .def(py::pickle([](tpl::collaboration_template const& t) { return py::make_tuple(sv::io::to_json(t)); },
                         [](py::tuple t) {

@@ -135,8 +135,7 @@ private:
                     auto const n = graph_.node(p, required[i]);
                     if (!n) continue;
                     targets.push_back(*n);
-                    for (auto const& h : graph_.holdings(*n))
-                        met = met || graph_.covers(h, scope, stage);
+                    for (auto const& h : graph_.holdings(*n)) met = met || graph_.covers(h, scope, stage);
                     if (met) break;
                 }
                 if (!met && !targets.empty()) {

@@ -29,7 +29,7 @@ inline samverkan::model load(std::string const& file) {
     if (file == "-") return samverkan::io::read_json(read_stdin(), "<stdin>");
     if (samverkan::io::detail::mapped_file const map{file}; map.mapped())
         return samverkan::io::read_json(map.text(), file); // parsed in place (io/detail/mapped_file.hpp)
-    return samverkan::io::read_json_file(file); // also gives the error message when the file cannot be read
+    return samverkan::io::read_json_file(file);            // also gives the error message when the file cannot be read
 }
 
 using clock_type = std::chrono::steady_clock;
