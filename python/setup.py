@@ -43,6 +43,11 @@ class CMakeBuild(build_ext):
             raise RuntimeError(f"the CMake build did not produce _samverkan in {build / 'python' / 'samverkan'}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built[0], target)
+        # the bundled templates go inside the package (samverkan.templates(), template ids)
+        templates = target.parent / "bundled_templates"
+        templates.mkdir(exist_ok=True)
+        for source in sorted((ROOT / "templates").glob("*.json")):
+            shutil.copyfile(source, templates / source.name)
 
 
 setup(ext_modules=[CMakeExtension("samverkan._samverkan")], cmdclass={"build_ext": CMakeBuild})

@@ -90,19 +90,38 @@ def bench_metrics(tool, model, runs):
     return out
 
 
+def _worker_cpu():
+    """CPU seconds (user + system, all threads) of the calling worker process so far."""
+    import resource
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
 def bench_sweep(model, n, workers):
+    """Per worker count: wall time of the sweep (the workers' one-time load and runner included, the
+    cluster's start not), the CPU time the worker processes and the client spent on it, and the load
+    average of the machine before and after (it is shared)."""
     import distributed
     import samverkan
     out = {}
     for w in workers:
         with distributed.LocalCluster(n_workers=w, threads_per_worker=1, processes=True, host="127.0.0.1",
                                       dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+            load_before = os.getloadavg()
+            cpu_before = client.run(_worker_cpu)
+            client_cpu = time.process_time()
             result = samverkan.sweep(client, model, k=1, n=n, seed=1)
+            client_cpu = time.process_time() - client_cpu
+            cpu_after = client.run(_worker_cpu)
+            load_after = os.getloadavg()
+            worker_cpu = sum(cpu_after[k] - cpu_before[k] for k in cpu_after)
             out[w] = {"seconds": result.seconds, "scenarios": len(result),
                       "per_scenario_s": result.seconds / max(1, len(result)),
+                      "worker_cpu_s": worker_cpu, "client_cpu_s": client_cpu,
+                      "loadavg_before": load_before, "loadavg_after": load_after,
                       "added_errors": sum(r["added_error"] for r in result.to_records()),
                       "failing": sum(r["n_failing"] for r in result.to_records())}
-            print(f"sweep n={n} workers={w}: {result.seconds:.1f} s", file=sys.stderr, flush=True)
+            print(f"sweep n={n} workers={w}: {json.dumps(out[w])}", file=sys.stderr, flush=True)
     return out
 
 
@@ -116,18 +135,20 @@ def main():
     p.add_argument("--workers", default="1,2")
     p.add_argument("--skip-audit", action="store_true")
     p.add_argument("--metrics", action="store_true", help="also `metrics` against samverkan.metrics()")
+    p.add_argument("--metrics-runs", type=int, help="runs of metrics (default: --runs)")
     args = p.parse_args()
-    result = {"model": args.model}
+    result = {"model": args.model, "loadavg_start": os.getloadavg()}
     if not args.skip_audit:
         result["audit"] = bench_audit(args.tool, args.model, args.runs)
         print(json.dumps(result["audit"], indent=1), file=sys.stderr, flush=True)
     if args.metrics:
-        result["metrics"] = bench_metrics(args.tool, args.model, args.runs)
+        result["metrics"] = bench_metrics(args.tool, args.model, args.metrics_runs or args.runs)
         print(json.dumps(result["metrics"], indent=1), file=sys.stderr, flush=True)
     if args.sweep_n:
         result["sweep_model"] = args.sweep_model or args.model
         result["sweep"] = bench_sweep(result["sweep_model"], args.sweep_n,
                                       [int(w) for w in args.workers.split(",")])
+    result["loadavg_end"] = os.getloadavg()
     print(json.dumps(result, indent=1))
 
 

@@ -3,7 +3,9 @@
 Each worker process loads the model once: tasks go through _state(), a loader cached per process and
 keyed by the model's identity (a file's absolute path, size and modification time, or the key of the
 model text scattered to the workers), guarded by a lock so that a worker's threads share one load. The
-audit of the unchanged model is computed once per worker too (it is what every scenario is compared with).
+audit of the unchanged model, its standing duties and its delegation graph are computed once per worker
+too; each scenario is then the library's region-based what_if given that audit (no withdrawn model is
+built or audited), about half an audit's CPU time on the 290-municipality model.
 """
 
 from __future__ import annotations

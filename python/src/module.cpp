@@ -21,13 +21,21 @@
 #include <samverkan/diagnostics/rule_id.hpp>
 #include <samverkan/diagnostics/severity.hpp>
 #include <samverkan/error.hpp>
+#include <samverkan/io/detail/mapped_file.hpp>
 #include <samverkan/io/diff_report.hpp>
+#include <samverkan/io/fit_json.hpp>
 #include <samverkan/io/graphml.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/io/metrics_report.hpp>
 #include <samverkan/io/report_json.hpp>
 #include <samverkan/io/robustness_report.hpp>
+#include <samverkan/io/template_json.hpp>
+#include <samverkan/templates/apply.hpp>
+#include <samverkan/templates/binding.hpp>
+#include <samverkan/templates/fit.hpp>
+#include <samverkan/templates/profile.hpp>
+#include <samverkan/templates/template.hpp>
 #include <samverkan/version.hpp>
 
 #include <pybind11/pybind11.h>
@@ -42,16 +50,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#if __has_include(<sys/mman.h>) && __has_include(<fcntl.h>) && __has_include(<unistd.h>)
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#define SAMVERKAN_PY_MMAP 1
-#else
-#define SAMVERKAN_PY_MMAP 0
-#endif
 
 namespace py = pybind11;
 namespace sv = samverkan;
@@ -85,45 +83,10 @@ void raise_error(std::string const& what) {
 
 // ---- loading --------------------------------------------------------------------------------------------
 
-#if SAMVERKAN_PY_MMAP
-/// A regular file mapped read-only and populated at once (as the tool does): the reader parses the page
-/// cache in place. Anything else is read normally.
-class mapped_file {
-public:
-    explicit mapped_file(std::string const& path) {
-        int const fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-            auto const size = static_cast<std::size_t>(st.st_size);
-            void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (p != MAP_FAILED) {
-                data_ = static_cast<char const*>(p);
-                size_ = size;
-            }
-        }
-        ::close(fd);
-    }
-    mapped_file(mapped_file const&) = delete;
-    mapped_file& operator=(mapped_file const&) = delete;
-    ~mapped_file() {
-        if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-    }
-    [[nodiscard]] bool mapped() const noexcept { return data_ != nullptr; }
-    [[nodiscard]] std::string_view text() const noexcept { return {data_, size_}; }
-
-private:
-    char const* data_ = nullptr;
-    std::size_t size_ = 0;
-};
-#endif
-
 model_ptr load_file(std::string const& path) {
     py::gil_scoped_release release;
-#if SAMVERKAN_PY_MMAP
-    if (mapped_file const map{path}; map.mapped())
+    if (sv::io::detail::mapped_file const map{path}; map.mapped())
         return std::make_shared<sv::model>(sv::io::read_json(map.text(), path));
-#endif
     return std::make_shared<sv::model>(sv::io::read_json_file(path));
 }
 
@@ -576,6 +539,154 @@ py::dict criticality_row(sv::model const& m, sv::actor_criticality const& c) {
     return d;
 }
 
+// ---- templates (templates.md) ------------------------------------------------------------------------------
+
+namespace tpl = samverkan::templates;
+using template_ptr = std::shared_ptr<tpl::collaboration_template>;
+
+template_ptr load_template_file(std::string const& path) {
+    py::gil_scoped_release release;
+    if (sv::io::detail::mapped_file const map{path}; map.mapped())
+        return std::make_shared<tpl::collaboration_template>(sv::io::read_template(map.text(), path));
+    return std::make_shared<tpl::collaboration_template>(sv::io::read_template_file(path));
+}
+
+/// Actor ids of one explicit binding: a list of ids, one id, a comma-separated string, or None (no actor).
+std::vector<std::string> bound_actors(py::handle value, std::string const& role) {
+    std::vector<std::string> out;
+    if (value.is_none()) return out;
+    if (py::isinstance<py::str>(value)) {
+        std::string const text = value.cast<std::string>();
+        std::string_view rest{text};
+        while (!rest.empty()) {
+            auto const comma = rest.find(',');
+            std::string_view const item = rest.substr(0, comma);
+            if (item.empty()) throw py::value_error("bind[\"" + role + "\"]: an empty actor id in \"" + text + "\"");
+            out.emplace_back(item);
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+            if (rest.empty()) throw py::value_error("bind[\"" + role + "\"]: an empty actor id in \"" + text + "\"");
+        }
+        return out;
+    }
+    for (auto item : value) {
+        if (!py::isinstance<py::str>(item))
+            throw py::type_error("bind[\"" + role + "\"] takes actor ids (strings), got " +
+                                 py::repr(item).cast<std::string>());
+        out.push_back(item.cast<std::string>());
+    }
+    return out;
+}
+
+std::vector<tpl::id_mapping> mapping_list(py::object const& value, char const* what) {
+    std::vector<tpl::id_mapping> out;
+    if (value.is_none()) return out;
+    for (auto item : value.cast<py::dict>()) {
+        if (!py::isinstance<py::str>(item.first) || !py::isinstance<py::str>(item.second))
+            throw py::type_error(std::string{what} + " maps template ids to place ids (strings)");
+        out.push_back({item.first.cast<std::string>(), item.second.cast<std::string>()});
+    }
+    return out;
+}
+
+/// The binding options of templates.md section 2 from keyword arguments (bind={role: actors}, mandate={T: P},
+/// stage={T: P}, scope=..., everywhere=...).
+tpl::binding_options binding_opts(py::object const& bind, py::object const& mandate, py::object const& stage,
+                                  std::optional<std::string> const& scope, bool everywhere) {
+    tpl::binding_options o;
+    if (!bind.is_none())
+        for (auto item : bind.cast<py::dict>()) {
+            if (!py::isinstance<py::str>(item.first)) throw py::type_error("bind takes role ids (strings) as keys");
+            auto role = item.first.cast<std::string>();
+            auto actors = bound_actors(item.second, role);
+            o.bindings.push_back({std::move(role), std::move(actors)});
+        }
+    o.mandates = mapping_list(mandate, "mandate");
+    o.stages = mapping_list(stage, "stage");
+    o.scope = scope;
+    o.everywhere = everywhere;
+    return o;
+}
+
+py::list role_ids(sv::model const& m, std::vector<sv::actor_id> const& ids) {
+    py::list out;
+    for (auto a : ids) out.append(py::str(m[a].id));
+    return out;
+}
+
+/// {role: [actor ids]} in role order, as the fit report's `binding`.
+py::dict binding_obj(sv::model const& m, tpl::collaboration_template const& t, tpl::binding const& b) {
+    py::dict d;
+    for (std::size_t i = 0; i < t.roles.size(); ++i) d[py::str(t.roles[i].id)] = role_ids(m, b.roles[i].actors);
+    return d;
+}
+
+/// The unbound roles in role order, as the fit report's `unbound`.
+py::list unbound_obj(sv::model const& m, tpl::collaboration_template const& t, tpl::binding const& b) {
+    py::list out;
+    for (std::size_t i = 0; i < t.roles.size(); ++i) {
+        auto const& rb = b.roles[i];
+        if (!rb.actors.empty()) continue;
+        py::dict d;
+        d["role"] = py::str(t.roles[i].id);
+        d["optional"] = t.roles[i].optional;
+        d["reason"] = py::str(std::string{tpl::to_string(rb.reason)});
+        d["candidates"] = role_ids(m, rb.candidates);
+        out.append(d);
+    }
+    return out;
+}
+
+/// apply(): the applied model with the binding it was made with.
+struct application_data {
+    model_ptr place;
+    template_ptr tmpl;
+    model_ptr model;
+    tpl::binding binding;
+    std::optional<sv::scope_id> scope;
+};
+
+/// fit(): the ranking; keeps the candidates alive (the result points into them).
+struct fit_data {
+    model_ptr place;
+    std::vector<template_ptr> templates;
+    tpl::fit_result result;
+};
+
+py::dict fit_row(sv::model const& place, tpl::fit_candidate const& c) {
+    py::dict d;
+    d["rank"] = c.skipped ? py::object{py::none()} : py::object{py::int_(c.rank)};
+    d["template"] = py::str(c.tmpl->id);
+    d["name"] = c.tmpl->name ? py::object{py::str(*c.tmpl->name)} : py::object{py::none()};
+    d["skipped"] = c.skipped ? py::object{py::str("already-applied")} : py::object{py::none()};
+    d["unbound_required"] = c.skipped ? py::object{py::none()} : py::object{py::int_(c.unbound_required)};
+    for (auto const& [key, s] :
+         {std::pair{"introduced", &c.introduced_count}, std::pair{"resolved", &c.resolved_count}})
+        for (auto const& [sev, n] :
+             {std::pair{"error", s->error}, std::pair{"warning", s->warning}, std::pair{"info", s->info}})
+            d[py::str(std::string{key} + "_" + sev)] = c.skipped ? py::object{py::none()} : py::object{py::int_(n)};
+    (void)place;
+    return d;
+}
+
+py::dict template_role_obj(tpl::role const& r) {
+    py::dict d;
+    d["id"] = py::str(r.id);
+    d["name"] = py::str(r.name);
+    d["category"] = py::cast(r.category);
+    d["holds"] = py::cast(r.holds);
+    d["many"] = r.many;
+    d["optional"] = r.optional;
+    return d;
+}
+
+template <class V>
+py::list element_ids(V const& v) {
+    py::list out;
+    for (auto const& e : v) out.append(py::str(e.id));
+    return out;
+}
+
 } // namespace
 
 PYBIND11_MODULE(_samverkan, mod) {
@@ -1009,18 +1120,34 @@ of its own (duty, mandate, actor, ...) instead of the subjects dict.)doc")
 
     mod.def(
         "audit",
-        [](model_ptr const& m, py::object only, py::object skip, py::object severity) {
+        [](model_ptr const& m, py::object only, py::object skip, py::object severity, template_ptr const& profile,
+           py::object bind, py::object mandate, std::optional<std::string> const& scope, bool everywhere) {
             auto const opts = make_options(only, skip, severity);
             auto data = std::make_shared<report_data>();
             data->model = m;
-            {
+            if (!profile) {
+                if (!bind.is_none() || !mandate.is_none() || scope || everywhere)
+                    throw py::value_error("bind, mandate, scope and everywhere need a profile");
                 py::gil_scoped_release release;
                 data->report = sv::audit(*m, opts);
+                return report_ptr{std::move(data)};
             }
+            if (profile->kind != tpl::template_kind::profile)
+                throw sv::error{"profile " + profile->id +
+                                ": it is a template of kind model, not a profile (apply it with "
+                                "samverkan.apply, or rank it with samverkan.fit)"};
+            auto const o = binding_opts(bind, mandate, py::none(), scope, everywhere);
+            py::gil_scoped_release release;
+            tpl::check_options(*m, *profile, o);
+            auto const where = tpl::application_scope(*m, o);
+            sv::capability_index const cap{*m};
+            auto const b = tpl::bind(*m, cap, *profile, o, where);
+            data->report = tpl::audit(*m, *profile, b, opts);
             return report_ptr{std::move(data)};
         },
         py::arg("model"), py::kw_only(), py::arg("only") = py::none(), py::arg("skip") = py::none(),
-        py::arg("severity") = py::none());
+        py::arg("severity") = py::none(), py::arg("profile") = py::none(), py::arg("bind") = py::none(),
+        py::arg("mandate") = py::none(), py::arg("scope") = py::none(), py::arg("everywhere") = false);
 
     mod.def("rules", [] {
         py::list out;
@@ -1205,6 +1332,225 @@ differs.)doc")
             return d;
         },
         py::arg("a"), py::arg("b"));
+
+    // ---- templates, apply, fit (templates.md) ---------------------------------------------------------------
+    py::class_<tpl::collaboration_template, template_ptr>(mod, "Template", R"doc(
+A collaboration-model template (samverkan-template/1, templates.md section 1): an established
+samverkansmodell with roles in place of actors (kind 'model'), or a profile of obligations (kind
+'profile'). Read one with samverkan.load_template(); samverkan.templates() lists the bundled ones.
+to_json() is its canonical samverkan-template/1 text.)doc")
+        .def_property_readonly("id", [](tpl::collaboration_template const& t) { return t.id; })
+        .def_property_readonly(
+            "kind", [](tpl::collaboration_template const& t) { return std::string{tpl::to_string(t.kind)}; },
+            "'model' or 'profile'.")
+        .def_property_readonly("name",
+                               [](tpl::collaboration_template const& t) -> py::object {
+                                   if (!t.name) return py::none();
+                                   return py::str(*t.name);
+                               })
+        .def_property_readonly("basis", [](tpl::collaboration_template const& t) { return t.basis; })
+        .def_property_readonly("description", [](tpl::collaboration_template const& t) { return t.description; })
+        .def_property_readonly(
+            "roles",
+            [](tpl::collaboration_template const& t) {
+                py::list out;
+                for (auto const& r : t.roles) out.append(template_role_obj(r));
+                return out;
+            },
+            "The roles in template order: dicts with id, name, category, holds, many, optional.")
+        .def_property_readonly(
+            "stages", [](tpl::collaboration_template const& t) { return element_ids(t.stages); }, "Stage ids.")
+        .def_property_readonly(
+            "mandates", [](tpl::collaboration_template const& t) { return element_ids(t.mandates); },
+            "Mandate ids the template defines.")
+        .def_property_readonly(
+            "duties", [](tpl::collaboration_template const& t) { return element_ids(t.duties); }, "Duty ids.")
+        .def_property_readonly(
+            "forums", [](tpl::collaboration_template const& t) { return element_ids(t.forums); }, "Forum ids.")
+        .def_property_readonly(
+            "obligations",
+            [](tpl::collaboration_template const& t) {
+                py::list out;
+                if (t.kind == tpl::template_kind::profile)
+                    for (auto const& d : t.duties)
+                        if (!d.optional) out.append(py::str(d.id));
+                return out;
+            },
+            "For a profile: the ids of its obligations (its duties that are not optional); [] for a model.")
+        .def(
+            "to_json", [](tpl::collaboration_template const& t) { return sv::io::to_json(t); },
+            "The canonical samverkan-template/1 text.")
+        .def("__repr__",
+             [](tpl::collaboration_template const& t) {
+                 return "<samverkan.Template '" + t.id + "' (" + std::string{tpl::to_string(t.kind)} +
+                        "): " + std::to_string(t.roles.size()) + " roles, " + std::to_string(t.duties.size()) +
+                        " duties>";
+             })
+        .def(py::pickle([](tpl::collaboration_template const& t) { return py::make_tuple(sv::io::to_json(t)); },
+                        [](py::tuple t) {
+                            return template_ptr{std::make_shared<tpl::collaboration_template>(
+                                sv::io::read_template(t[0].cast<std::string>(), "<pickle>"))};
+                        }));
+    mod.def("_load_template_file", &load_template_file, py::arg("path"));
+    mod.def(
+        "_load_template_text",
+        [](std::string const& text, std::string const& source) {
+            py::gil_scoped_release release;
+            return template_ptr{std::make_shared<tpl::collaboration_template>(sv::io::read_template(text, source))};
+        },
+        py::arg("text"), py::arg("source"));
+    mod.def(
+        "_templates_json",
+        [](std::vector<template_ptr> const& ts) {
+            std::vector<tpl::collaboration_template const*> raw;
+            for (auto const& t : ts) raw.push_back(t.get());
+            return sv::io::templates_to_json(raw);
+        },
+        py::arg("templates"));
+
+    py::class_<application_data, std::shared_ptr<application_data>>(mod, "Application", R"doc(
+The result of samverkan.apply(template, place): the applied model (samverkan/1.1) and the binding it was
+made with. to_json() is what `samverkan apply` writes on stdout; messages the lines it writes on stderr
+(one per unbound role).)doc")
+        .def_property_readonly(
+            "model", [](application_data const& a) { return a.model; }, "The applied model (a new Model).")
+        .def_property_readonly(
+            "template", [](application_data const& a) { return a.tmpl; }, "The template applied.")
+        .def_property_readonly(
+            "scope",
+            [](application_data const& a) -> py::object {
+                if (!a.scope) return py::none();
+                return py::str((*a.place)[*a.scope].id);
+            },
+            "The application scope's id, or None for everywhere.")
+        .def_property_readonly(
+            "binding", [](application_data const& a) { return binding_obj(*a.place, *a.tmpl, a.binding); },
+            "{role: [actor ids]} for every role, in role order ([] when unbound).")
+        .def_property_readonly(
+            "unbound", [](application_data const& a) { return unbound_obj(*a.place, *a.tmpl, a.binding); },
+            "The unbound roles in role order: dicts with role, optional, reason ('no-candidate', 'ambiguous', "
+            "'explicit-only', 'explicit') and candidates.")
+        .def_property_readonly(
+            "messages",
+            [](application_data const& a) {
+                py::list out;
+                auto const& t = *a.tmpl;
+                auto const& m = *a.place;
+                for (std::size_t i = 0; i < t.roles.size(); ++i) {
+                    auto const& b = a.binding.roles[i];
+                    if (!b.actors.empty()) continue;
+                    std::string line = "samverkan: role \"" + t.roles[i].id + "\"" +
+                                       (t.roles[i].optional ? " (optional)" : "") +
+                                       " is unbound: " + std::string{tpl::to_string(b.reason)};
+                    if (b.reason == tpl::unbound_reason::ambiguous) {
+                        line += "; candidates:";
+                        for (auto c : b.candidates) line += " " + m[c].id;
+                        line += " (choose one with --bind " + t.roles[i].id + "=ACTOR)";
+                    }
+                    out.append(py::str(line));
+                }
+                return out;
+            },
+            "The tool's stderr lines for the unbound roles (without newlines).")
+        .def(
+            "to_json", [](application_data const& a) { return sv::io::to_json(*a.model); },
+            "The applied model as `samverkan apply` writes it (canonical samverkan/1.1 JSON).")
+        .def("__repr__", [](application_data const& a) {
+            std::size_t unbound = 0;
+            for (auto const& r : a.binding.roles) unbound += r.actors.empty() ? 1 : 0;
+            return "<samverkan.Application of '" + a.tmpl->id + "': " + std::to_string(unbound) + " unbound roles>";
+        });
+    mod.def(
+        "apply",
+        [](template_ptr const& t, model_ptr const& place, py::object bind, py::object mandate, py::object stage,
+           std::optional<std::string> const& scope, bool everywhere, std::optional<std::string> const& prefix) {
+            auto const o = binding_opts(bind, mandate, stage, scope, everywhere);
+            if (prefix && prefix->empty()) throw py::value_error("prefix must not be empty");
+            auto a = std::make_shared<application_data>();
+            a->place = place;
+            a->tmpl = t;
+            py::gil_scoped_release release;
+            tpl::check_options(*place, *t, o);
+            a->scope = tpl::application_scope(*place, o);
+            sv::capability_index const cap{*place};
+            a->binding = tpl::bind(*place, cap, *t, o, a->scope);
+            a->model = std::make_shared<sv::model>(
+                tpl::apply(*place, cap, *t, a->binding, o, a->scope, prefix ? *prefix : t->id));
+            return a;
+        },
+        py::arg("template"), py::arg("place"), py::kw_only(), py::arg("bind") = py::none(),
+        py::arg("mandate") = py::none(), py::arg("stage") = py::none(), py::arg("scope") = py::none(),
+        py::arg("everywhere") = false, py::arg("prefix") = py::none());
+
+    py::class_<fit_data, std::shared_ptr<fit_data>>(mod, "Fit", R"doc(
+The result of samverkan.fit(place, ...): the candidate templates ranked by how well the place can carry
+them (templates.md section 5). to_json() is what `samverkan fit --format json` writes (samverkan-fit/1);
+to_dict() its parsed form; to_records() one flat row per candidate (for pandas.DataFrame); len() and
+indexing give the candidates of the JSON report as dicts.)doc")
+        .def_property_readonly("place",
+                               [](fit_data const& f) -> py::object {
+                                   if (!f.result.place_name) return py::none();
+                                   return py::str(*f.result.place_name);
+                               })
+        .def_property_readonly(
+            "scope",
+            [](fit_data const& f) -> py::object {
+                if (!f.result.scope) return py::none();
+                return py::str((*f.place)[*f.result.scope].id);
+            },
+            "The application scope's id, or None for everywhere.")
+        .def_property_readonly(
+            "baseline", [](fit_data const& f) { return summary_obj(f.result.baseline); },
+            "The summary of the place's own audit.")
+        .def_property_readonly(
+            "ranking",
+            [](fit_data const& f) {
+                py::list out;
+                for (auto const& c : f.result.candidates)
+                    if (!c.skipped) out.append(py::str(c.tmpl->id));
+                return out;
+            },
+            "The ranked template ids, best first (skipped candidates left out).")
+        .def("__len__", [](fit_data const& f) { return f.result.candidates.size(); })
+        .def(
+            "to_records",
+            [](fit_data const& f) {
+                py::list out;
+                for (auto const& c : f.result.candidates) out.append(fit_row(*f.place, c));
+                return out;
+            },
+            "One dict per candidate in report order: rank (None when skipped), template, name, skipped "
+            "('already-applied' or None), unbound_required, introduced_error/_warning/_info, "
+            "resolved_error/_warning/_info.")
+        .def(
+            "to_json", [](fit_data const& f) { return sv::io::fit_to_json(*f.place, f.result); },
+            "The samverkan-fit/1 report, byte for byte what `samverkan fit --format json` writes.")
+        .def("__repr__", [](fit_data const& f) {
+            std::string s = "<samverkan.Fit: " + std::to_string(f.result.candidates.size()) + " candidates";
+            for (auto const& c : f.result.candidates)
+                if (c.rank == 1) s += ", best '" + c.tmpl->id + "'";
+            return s + ">";
+        });
+    mod.def(
+        "fit",
+        [](model_ptr const& place, std::vector<template_ptr> const& candidates, py::object bind, py::object mandate,
+           py::object stage, std::optional<std::string> const& scope, bool everywhere) {
+            auto const o = binding_opts(bind, mandate, stage, scope, everywhere);
+            auto f = std::make_shared<fit_data>();
+            f->place = place;
+            f->templates = candidates;
+            std::vector<tpl::collaboration_template const*> raw;
+            for (auto const& t : candidates) {
+                if (!t) throw py::type_error("fit takes Template objects");
+                raw.push_back(t.get());
+            }
+            py::gil_scoped_release release;
+            f->result = tpl::fit(*place, raw, o);
+            return f;
+        },
+        py::arg("place"), py::arg("candidates"), py::kw_only(), py::arg("bind") = py::none(),
+        py::arg("mandate") = py::none(), py::arg("stage") = py::none(), py::arg("scope") = py::none(),
+        py::arg("everywhere") = false);
 
     // ---- scenarios (samverkan.sweep) -----------------------------------------------------------------------
     py::class_<samverkan_py::scenario_runner, std::shared_ptr<samverkan_py::scenario_runner>>(mod, "_ScenarioRunner")

@@ -1,21 +1,23 @@
-// Withdrawal scenarios for samverkan.sweep (analytics.md, sections 1 and 2), over the library: withdraw()
-// (analysis/withdraw.hpp), audit(), what_if's finding key and actor remapping (analysis/what_if.hpp) and
-// standing() (analysis/resilience.hpp). What it adds is reuse: the audit and the standing duties of the
-// unchanged model are computed once per runner, not once per scenario as what_if() does.
+// Withdrawal scenarios for samverkan.sweep (analytics.md, sections 1 and 2), over the library: the region-based
+// what_if() (analysis/what_if.hpp) given the audit of the unchanged model, and the delegation graph of
+// analysis/mandate_flow.hpp for the duties that fail. Neither builds nor audits the withdrawn model: the audit,
+// the standing duties and the delegation graph of the unchanged model are computed once per runner, and a
+// scenario pays only the region its withdrawal can change.
 #ifndef SAMVERKAN_PYTHON_SCENARIO_HPP
 #define SAMVERKAN_PYTHON_SCENARIO_HPP
 
 #include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/mandate_flow.hpp>
 #include <samverkan/analysis/resilience.hpp>
 #include <samverkan/analysis/what_if.hpp>
-#include <samverkan/analysis/withdraw.hpp>
 #include <samverkan/model/basic_model.hpp>
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
-#include <string>
 #include <utility>
 #include <vector>
 
@@ -33,18 +35,15 @@ struct scenario_result {
 };
 
 /// Runs withdrawal scenarios over one model. Thread-safe for concurrent run() calls (read-only state).
-/// Construction: one audit and one capability index, O(model). run(): one withdrawal, one audit and one
-/// standing() of the withdrawn model, O(model), the same as what_if() less its audit of M.
+/// Construction: one audit, standing() and one delegation graph, O(model). run(W): what_if(M, W) given the
+/// audit (its region: the duties W performs or whose performers' capability flows through W, the forums
+/// they coordinate, ...), plus, for each standing duty of that region, a re-derivation of its performers'
+/// holdings on their ancestors in the delegation graph without W (resilience.hpp's check); results are
+/// exactly those of comparing audit(M) and standing(M) with audit(withdraw(M, W)) and standing(withdraw(M, W)).
 class scenario_runner {
 public:
-    explicit scenario_runner(std::shared_ptr<sv::model const> m) : m_{std::move(m)} {
-        base_ = sv::audit(*m_);
-        base_keys_.reserve(base_.findings.size());
-        for (std::size_t i = 0; i < base_.findings.size(); ++i)
-            base_keys_.emplace_back(sv::detail::finding_key(*m_, base_.findings[i]), i);
-        std::sort(base_keys_.begin(), base_keys_.end());
-        base_standing_ = sv::standing(*m_);
-    }
+    explicit scenario_runner(std::shared_ptr<sv::model const> m)
+        : m_{std::move(m)}, base_{sv::audit(*m_)}, base_standing_{sv::standing(*m_)}, graph_{*m_} {}
 
     [[nodiscard]] sv::model const& model() const noexcept { return *m_; }
     [[nodiscard]] std::shared_ptr<sv::model const> const& model_ptr() const noexcept { return m_; }
@@ -53,50 +52,116 @@ public:
         scenario_result r;
         std::sort(without.begin(), without.end());
         without.erase(std::unique(without.begin(), without.end()), without.end());
-        sv::detail::sort_by_id_text(*m_, without);
-        r.without = without;
-
-        auto const rest = sv::withdraw(*m_, std::span<sv::actor_id const>{without});
-        auto const map = sv::withdrawn_index(*m_, std::span<sv::actor_id const>{without});
-        std::vector<sv::actor_id> back(rest.count<sv::actor_id>());
-        for (sv::actor_id a : m_->actors())
-            if (map[a.index()]) back[map[a.index()]->index()] = a;
-
-        sv::report after = sv::audit(rest);
-        std::vector<std::pair<std::string, std::size_t>> after_keys;
-        r.added.model = base_.model;
-        r.removed.model = base_.model;
-        for (auto& f : after.findings) {
-            sv::detail::remap_actors(f, back);
-            auto key = sv::detail::finding_key(*m_, f);
-            if (!has(base_keys_, key)) r.added.findings.push_back(f);
-            if (with_removed) after_keys.emplace_back(std::move(key), 0);
-        }
-        sv::sort_findings(*m_, r.added.findings); // actor ids changed: the withdrawn model's order may differ
-        if (with_removed) {
-            std::sort(after_keys.begin(), after_keys.end());
-            for (auto const& [key, i] : base_keys_)
-                if (!has(after_keys, key)) r.removed.findings.push_back(base_.findings[i]);
-            sv::sort_findings(*m_, r.removed.findings);
-        }
-
-        auto const now = sv::standing(rest);
-        for (sv::duty_id d : m_->duties())
-            if (base_standing_[d.index()] && !now[d.index()]) r.failing.push_back(d);
-        sv::detail::sort_by_id_text(*m_, r.failing);
+        auto w = sv::what_if(*m_, std::span<sv::actor_id const>{without}, base_);
+        r.without = std::move(w.without);
+        r.added = std::move(w.added);
+        if (with_removed) r.removed = std::move(w.removed);
+        else r.removed.model = base_.model;
+        r.failing = failing(r.without);
         return r;
     }
 
 private:
-    static bool has(std::vector<std::pair<std::string, std::size_t>> const& keys, std::string const& k) {
-        auto const it = std::lower_bound(keys.begin(), keys.end(), std::pair<std::string, std::size_t>{k, 0});
-        return it != keys.end() && it->first == k;
+    static bool performs(sv::assignment const& e) noexcept {
+        return e.role == sv::raci::responsible || e.role == sv::raci::accountable;
+    }
+
+    /// The duties that stand in M and fail without W, sorted by id text.
+    [[nodiscard]] std::vector<sv::duty_id> failing(std::vector<sv::actor_id> const& W) const {
+        auto const& m = *m_;
+        namespace d = sv::detail;
+        std::vector<std::uint8_t> gone(m.count<sv::actor_id>(), 0);
+        for (sv::actor_id a : W) gone[a.index()] = 1;
+        // candidates: the duties W performs, and those whose performer holds a required mandate downstream
+        // of W in that mandate's delegation graph (capability flows only along delegations)
+        std::vector<sv::duty_id> candidates;
+        for (sv::actor_id a : W)
+            for (sv::assignment const& e : m.raci_of(a))
+                if (performs(e)) candidates.push_back(e.duty);
+        std::vector<std::uint8_t> seen(graph_.node_count(), 0);
+        std::vector<std::uint32_t> stack;
+        for (sv::actor_id a : W) {
+            auto const [first, last] = graph_.nodes_of(a);
+            for (auto n = first; n < last; ++n) {
+                seen[n] = 1;
+                stack.push_back(n);
+            }
+        }
+        while (!stack.empty()) {
+            auto const n = stack.back();
+            stack.pop_back();
+            auto const [first, last] = graph_.out_edges(n);
+            for (auto e = first; e < last; ++e) {
+                auto const v = graph_.edge_at(e).to;
+                if (seen[v] != 0) continue;
+                seen[v] = 1;
+                stack.push_back(v);
+                auto const a = graph_.actor_of(v);
+                if (gone[a.index()] != 0) continue;
+                auto const x = graph_.mandate_of(v);
+                for (sv::assignment const& e2 : m.raci_of(a)) {
+                    if (!performs(e2)) continue;
+                    for (sv::mandate_id y : m.required_mandates(e2.duty))
+                        if (y == x) {
+                            candidates.push_back(e2.duty);
+                            break;
+                        }
+                }
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+        std::optional<d::flow_solver> solver; // made on first need (scratch arrays the size of the graph)
+        std::vector<sv::actor_id> alive;
+        std::vector<sv::mandate_id> required;
+        std::vector<std::uint32_t> targets;
+        std::vector<sv::duty_id> out;
+        for (sv::duty_id duty : candidates) {
+            if (!base_standing_[duty.index()]) continue;
+            alive.clear();
+            for (sv::assignment const& e : m.raci_of(duty))
+                if (performs(e) && gone[e.actor.index()] == 0) alive.push_back(e.actor);
+            bool stands = !alive.empty();
+            required.assign(m.required_mandates(duty).begin(), m.required_mandates(duty).end());
+            std::sort(required.begin(), required.end());
+            required.erase(std::unique(required.begin(), required.end()), required.end());
+            auto const scope = m.scope_of(duty) ? m.scope_of(duty)->index() : d::flow_none;
+            auto const stage = m.stage_of(duty) ? m.stage_of(duty)->index() : d::flow_none;
+            for (std::size_t i = 0; stands && i < required.size(); ++i) {
+                bool met = false;
+                targets.clear();
+                for (sv::actor_id p : alive) {
+                    auto const n = graph_.node(p, required[i]);
+                    if (!n) continue;
+                    targets.push_back(*n);
+                    for (auto const& h : graph_.holdings(*n)) met = met || graph_.covers(h, scope, stage);
+                    if (met) break;
+                }
+                if (!met && !targets.empty()) {
+                    if (!solver) solver.emplace(graph_);
+                    solver->begin();
+                    solver->add_ancestors(std::span<std::uint32_t const>{targets},
+                                          [&](std::uint32_t n) { return gone[graph_.actor_of(n).index()] != 0; });
+                    solver->run(false);
+                    for (auto t : targets)
+                        if (solver->covering(t, scope, stage) != d::flow_none) {
+                            met = true;
+                            break;
+                        }
+                }
+                stands = met;
+            }
+            if (!stands) out.push_back(duty);
+        }
+        d::sort_by_id_text(m, out);
+        return out;
     }
 
     std::shared_ptr<sv::model const> m_;
     sv::report base_;
-    std::vector<std::pair<std::string, std::size_t>> base_keys_;
     std::vector<bool> base_standing_;
+    sv::detail::mandate_graph graph_;
 };
 
 } // namespace samverkan_py

@@ -21,7 +21,7 @@ MODELS = sorted((ROOT / "examples" / "models").glob("*.json"))
 def _tool():
     env = os.environ.get("SAMVERKAN_TOOL")
     if env:
-        return env
+        return os.path.abspath(env) if os.sep in env else env
     here = pathlib.Path(samverkan.__file__).resolve().parent
     for candidate in (here.parent.parent / "samverkan", here.parent / "samverkan"):
         if candidate.is_file() and os.access(candidate, os.X_OK):

@@ -185,8 +185,12 @@ inline void remap_region(finding& f, region_maps const& maps) {
 /// which the tests compare it with).
 ///     auto r = samverkan::what_if(m, std::vector{sf});
 ///     bool worse = r.added.summary().error > 0;
+///
+/// The same with audit(m) given: `before` must be audit(m) with the default options (for many withdrawals
+/// from one model, e.g. a scenario sweep, which then pays only the region of each). Cost: the size of the
+/// region plus O(m's elements and before's findings).
 template <class Traits>
-[[nodiscard]] what_if_result what_if(basic_model<Traits> const& m, std::span<actor_id const> W) {
+[[nodiscard]] what_if_result what_if(basic_model<Traits> const& m, std::span<actor_id const> W, report const& before) {
     using detail::region_maps;
     what_if_result out;
     out.without.assign(W.begin(), W.end());
@@ -195,8 +199,6 @@ template <class Traits>
     auto const n_mandates = m.template id_bound<mandate_id>();
     std::vector<std::uint8_t> gone(n_actors, 0);
     for (actor_id a : out.without) gone[a.index()] = 1;
-
-    report before = audit(m);
 
     // ---- the region
     std::vector<std::uint8_t> x_w(n_mandates, 0); // mandates W holds, delegates or receives
@@ -502,11 +504,17 @@ template <class Traits>
     for (auto& f : after_region)
         if (!std::binary_search(keys_before.begin(), keys_before.end(), detail::finding_key(m, f)))
             out.added.findings.push_back(std::move(f));
-    for (auto& f : before.findings)
+    for (auto const& f : before.findings)
         if (in_region(f, true) && !std::binary_search(keys_after.begin(), keys_after.end(), detail::finding_key(m, f)))
-            out.removed.findings.push_back(std::move(f));
+            out.removed.findings.push_back(f);
     sort_findings(m, out.added.findings);
     return out;
+}
+
+/// what_if(m, W) as described above: one full audit of m, then the region.
+template <class Traits>
+[[nodiscard]] what_if_result what_if(basic_model<Traits> const& m, std::span<actor_id const> W) {
+    return what_if(m, W, audit(m));
 }
 
 } // namespace samverkan
