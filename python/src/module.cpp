@@ -653,7 +653,8 @@ struct fit_data {
     tpl::fit_result result;
 };
 
-py::dict fit_row(sv::model const& place, tpl::fit_candidate const& c) {
+/// One flat row of Fit.to_records(): the counts are None for a skipped candidate.
+py::dict fit_row(tpl::fit_candidate const& c) {
     py::dict d;
     d["rank"] = c.skipped ? py::object{py::none()} : py::object{py::int_(c.rank)};
     d["template"] = py::str(c.tmpl->id);
@@ -665,7 +666,6 @@ py::dict fit_row(sv::model const& place, tpl::fit_candidate const& c) {
         for (auto const& [sev, n] :
              {std::pair{"error", s->error}, std::pair{"warning", s->warning}, std::pair{"info", s->info}})
             d[py::str(std::string{key} + "_" + sev)] = c.skipped ? py::object{py::none()} : py::object{py::int_(n)};
-    (void)place;
     return d;
 }
 
@@ -1516,7 +1516,7 @@ indexing give the candidates of the JSON report as dicts.)doc")
             "to_records",
             [](fit_data const& f) {
                 py::list out;
-                for (auto const& c : f.result.candidates) out.append(fit_row(*f.place, c));
+                for (auto const& c : f.result.candidates) out.append(fit_row(c));
                 return out;
             },
             "One dict per candidate in report order: rank (None when skipped), template, name, skipped "
