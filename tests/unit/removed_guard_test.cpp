@@ -144,6 +144,9 @@ TEST_CASE("removed elements: the analyses on an edited model equal those on it w
         CHECK(text([&](auto& os) { io::write_what_if_json(os, m, what_if(m, W)); }) ==
               text([&](auto& os) { io::write_what_if_json(os, back, what_if(back, W_back)); }));
         CHECK(io::to_json(withdraw(m, W)) == io::to_json(withdraw(back, W_back)));
+        // the definition (two full audits of m and withdraw(m, W), which keeps m's indices) agrees
+        CHECK(text([&](auto& os) { io::write_what_if_json(os, m, what_if(m, W)); }) ==
+              text([&](auto& os) { io::write_what_if_json(os, m, detail::what_if_by_audits(m, W)); }));
 
         // diff, both ways, against another edited model; and against its own copy: no change
         model const other = edited(seed + 5000);
