@@ -104,7 +104,7 @@ std::vector<std::string> texts(model const& m, std::vector<Id> const& ids) {
 
 TEST_CASE("removed elements: the analyses on an edited model equal those on it written and read back") {
     int with_removed = 0;
-    for (unsigned seed = 1; seed <= 120; ++seed) {
+    for (unsigned seed = 1; seed <= 60; ++seed) {
         INFO("seed " << seed);
         model const m = edited(seed);
         with_removed += m.has_removed() ? 1 : 0;
@@ -144,6 +144,9 @@ TEST_CASE("removed elements: the analyses on an edited model equal those on it w
         CHECK(text([&](auto& os) { io::write_what_if_json(os, m, what_if(m, W)); }) ==
               text([&](auto& os) { io::write_what_if_json(os, back, what_if(back, W_back)); }));
         CHECK(io::to_json(withdraw(m, W)) == io::to_json(withdraw(back, W_back)));
+        // the definition (two full audits of m and withdraw(m, W), which keeps m's indices) agrees
+        CHECK(text([&](auto& os) { io::write_what_if_json(os, m, what_if(m, W)); }) ==
+              text([&](auto& os) { io::write_what_if_json(os, m, detail::what_if_by_audits(m, W)); }));
 
         // diff, both ways, against another edited model; and against its own copy: no change
         model const other = edited(seed + 5000);
@@ -155,7 +158,7 @@ TEST_CASE("removed elements: the analyses on an edited model equal those on it w
         CHECK(text([&](auto& os) { io::write_diff_json(os, m, back, diff(m, back)); }) ==
               text([&](auto& os) { io::write_diff_json(os, back, back, diff(back, back)); }));
     }
-    CHECK(with_removed > 100); // the edits did remove something in almost every model
+    CHECK(with_removed > 50); // the edits did remove something in almost every model
 }
 
 TEST_CASE("removed elements: bind, apply, fit and profile audits on an edited place equal those on it read back") {

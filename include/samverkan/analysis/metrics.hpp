@@ -28,6 +28,7 @@
 // Cost: one audit, one capability index, the resilience computation of analysis/resilience.hpp with
 // k = 3, and the collaboration graph's Brandes betweenness (the dominant term on large models:
 // O(sum over components of n_c e_c), shared over std::thread::hardware_concurrency() threads).
+// An edited model (with removed elements) gives the report of the same model written and read back.
 // Throws std::bad_alloc and std::system_error (threads).
 #ifndef SAMVERKAN_ANALYSIS_METRICS_HPP
 #define SAMVERKAN_ANALYSIS_METRICS_HPP

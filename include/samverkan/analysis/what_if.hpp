@@ -12,7 +12,8 @@
 //
 // Complexity: one full audit of m, plus building and auditing a region model of the part of m that the
 // withdrawal can change (see what_if() below); criticality() (resilience.hpp) counts the added findings of
-// every single-actor withdrawal without any audit. Preconditions (assert): the ids in W were issued by m. Throws only
+// every single-actor withdrawal without any audit. An edited model (with removed elements) gives the findings
+// of the same model written and read back. Preconditions (assert): the ids in W were issued by m. Throws only
 // std::bad_alloc.
 #ifndef SAMVERKAN_ANALYSIS_WHAT_IF_HPP
 #define SAMVERKAN_ANALYSIS_WHAT_IF_HPP
