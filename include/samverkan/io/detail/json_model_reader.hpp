@@ -18,6 +18,7 @@
 
 #include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/detail/json_element_reader.hpp>
 #include <samverkan/io/detail/json_text.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -52,15 +53,88 @@ inline constexpr std::string_view duty[] = {"id",    "name",     "basis", "stage
 inline constexpr std::string_view forum[] = {"id",          "name",   "model", "members",
                                              "coordinator", "covers", "scope", "attributes"};
 inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
+
+/// The relation keys of each element kind: read and written explicitly, never described members.
+inline constexpr std::string_view stage_relations[] = {"after"};
+inline constexpr std::string_view scope_relations[] = {"within"};
+inline constexpr std::span<std::string_view const> no_relations{};
+inline constexpr std::string_view duty_relations[] = {"stage", "scope", "requires", "needs", "raci", "realises"};
+inline constexpr std::string_view forum_relations[] = {"members", "coordinator", "covers", "scope"};
+
+/// The canonical key table and the relation keys of the elements of kind Id.
+template <class Id>
+struct of;
+template <>
+struct of<stage_id> {
+    static constexpr std::span<std::string_view const> table{stage}, relations{stage_relations};
+    static constexpr std::string_view what = "a stage";
+};
+template <>
+struct of<scope_id> {
+    static constexpr std::span<std::string_view const> table{scope}, relations{scope_relations};
+    static constexpr std::string_view what = "a scope";
+};
+template <>
+struct of<actor_id> {
+    static constexpr std::span<std::string_view const> table{actor}, relations{no_relations};
+    static constexpr std::string_view what = "an actor";
+};
+template <>
+struct of<mandate_id> {
+    static constexpr std::span<std::string_view const> table{mandate}, relations{no_relations};
+    static constexpr std::string_view what = "a mandate";
+};
+template <>
+struct of<duty_id> {
+    static constexpr std::span<std::string_view const> table{duty}, relations{duty_relations};
+    static constexpr std::string_view what = "a duty";
+};
+template <>
+struct of<forum_id> {
+    static constexpr std::span<std::string_view const> table{forum}, relations{forum_relations};
+    static constexpr std::string_view what = "a forum";
+};
 } // namespace keys
 
-class model_reader {
+/// The keys of an element of kind Id with element type T, in canonical order (computed once).
+template <element_id Id, class T>
+[[nodiscard]] std::span<element_key const> known_keys() {
+    static std::vector<element_key> const list = element_keys<T>(keys::of<Id>::table, keys::of<Id>::relations);
+    return list;
+}
+
+/// Compile-time checks of a traits type's element types for reading and writing.
+template <model_traits Traits>
+consteval bool check_element_types() {
+    using T = Traits;
+    static_assert(described_element<typename T::stage_type> && described_element<typename T::scope_type> &&
+                      described_element<typename T::actor_type> && described_element<typename T::mandate_type> &&
+                      described_element<typename T::duty_type> && described_element<typename T::forum_type>,
+                  "samverkan::io: every element type must be described with BOOST_DESCRIBE_STRUCT");
+    static_assert(members_fit<typename T::stage_type>(keys::of<stage_id>::relations) &&
+                      members_fit<typename T::scope_type>(keys::of<scope_id>::relations) &&
+                      members_fit<typename T::actor_type>(keys::of<actor_id>::relations) &&
+                      members_fit<typename T::mandate_type>(keys::of<mandate_id>::relations) &&
+                      members_fit<typename T::duty_type>(keys::of<duty_id>::relations) &&
+                      members_fit<typename T::forum_type>(keys::of<forum_id>::relations),
+                  "samverkan::io: a described member has a type the JSON format cannot hold (see "
+                  "io/detail/json_element_reader.hpp) or is named like a relation key of its kind");
+    return true;
+}
+
+template <model_traits Traits>
+class basic_model_reader : json_document_reader {
+    static_assert(check_element_types<Traits>());
+    using model_type = basic_model<Traits>;
+
 public:
-    model_reader(std::string_view text, std::string_view source, std::size_t max_depth)
-        : text_{text}, source_{source}, c_{text, max_depth} {}
+    basic_model_reader(std::string_view text, std::string_view source, std::size_t max_depth)
+        : json_document_reader{text, source, max_depth} {
+        description_hint_ = true;
+    }
 
     /// Reads and validates the whole text. Throws load_error.
-    model read() {
+    model_type read() {
         // Room for the references at once: growing the pool by doubling would copy it and, while copying,
         // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
         // far more; the reservation is address space only until used.
@@ -72,7 +146,7 @@ public:
             read_document();
             resolve();
         } catch (json_failure const& f) {
-            throw error_at(f.offset(), f.path(), f.message());
+            throw error_of(f);
         }
         return std::move(m_);
     }
@@ -107,83 +181,11 @@ private:
         std::array<ref_range, 4> raci;
     };
     struct raw_forum {
-        samverkan::forum value;
+        typename Traits::forum_type value;
         std::size_t id_offset = 0;
         kept_ref scope, coordinator;
         ref_range members, covers;
     };
-
-    // ---- errors -------------------------------------------------------------------------------------------
-
-    load_error error_at(std::size_t offset, std::string path, std::string message) const {
-        auto const at = position_of(text_, offset);
-        return load_error{std::string{source_}, at.line, at.column, std::move(path), std::move(message)};
-    }
-    [[noreturn]] void fail(std::string message) const { throw error_at(c_.offset(), c_.path(), std::move(message)); }
-
-    [[noreturn]] void wrong_type(json_event e, std::string_view expected) const {
-        std::string found{describe(e)};
-        std::string_view const shown = c_.value().substr(0, 40);
-        std::string_view const more = c_.value().size() > shown.size() ? "..." : "";
-        if (e == json_event::number) found += " (" + std::string{shown} + std::string{more} + ")";
-        if (e == json_event::string) found += " (" + quote(shown) + std::string{more} + ")";
-        std::string message = "expected " + std::string{expected} + ", found " + found;
-        if (e == json_event::literal_null && c_.depth() > 0) message += "; leave the key out instead of writing null";
-        fail(std::move(message));
-    }
-
-    template <std::size_t N>
-    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N],
-                                  std::string_view what) const {
-        if (key == "description" && what != "the top level")
-            fail("unknown key \"description\" in " + std::string{what} +
-                 ": only the model as a whole has a description; put free text about an element in its \"attributes\"");
-        suggester s{key};
-        std::string list;
-        for (std::string_view k : known) {
-            s.offer(k);
-            list += (list.empty() ? "" : ", ") + std::string{k};
-        }
-        if (s.found()) fail("unknown key " + quote(key) + " in " + std::string{what} + s.hint());
-        fail("unknown key " + quote(key) + " in " + std::string{what} + " (the keys are: " + list + ")");
-    }
-
-    [[noreturn]] void missing_key(std::string_view key, std::string_view what, std::size_t object_offset) const {
-        throw error_at(object_offset, c_.path(),
-                       "missing required key \"" + std::string{key} + "\" in " + std::string{what});
-    }
-
-    // ---- reading values -----------------------------------------------------------------------------------
-
-    std::string_view read_string() {
-        json_event const e = c_.next();
-        if (e != json_event::string) wrong_type(e, "a string");
-        return c_.value();
-    }
-    bool read_bool() {
-        json_event const e = c_.next();
-        if (e == json_event::literal_true) return true;
-        if (e == json_event::literal_false) return false;
-        wrong_type(e, "true or false");
-    }
-    void read_attributes(std::string& out) {
-        json_event const e = c_.next();
-        if (e != json_event::object_begin) wrong_type(e, "an object (attributes hold any JSON, inside an object)");
-        out.clear();
-        append_compact(out, c_, e);
-    }
-    /// Reads an array and calls each(first event) for every element.
-    template <class Each>
-    void read_array(Each&& each) {
-        json_event e = c_.next();
-        if (e != json_event::array_begin) wrong_type(e, "an array");
-        while ((e = c_.next()) != json_event::array_end) each(e);
-    }
-    /// Checks that an array element is an object; returns the offset of its '{'.
-    std::size_t begin_object(json_event e, std::string_view what) {
-        if (e != json_event::object_begin) wrong_type(e, "an object (" + std::string{what} + ")");
-        return c_.offset();
-    }
 
     /// The current string, kept for phase 2: where it is in the input, or (escaped) a copy in the arena.
     kept_ref keep() {
@@ -278,7 +280,7 @@ private:
     template <element_id Id, class T, class Add>
     Id add(T&& value, std::size_t id_offset, std::string_view array, Add&& add_to_model) {
         auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
-        if (auto const first = m_.find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
+        if (auto const first = m_.template find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
         Id const id = add_to_model(std::forward<T>(value));
         offsets.push_back(static_cast<std::uint32_t>(id_offset)); // the text is shorter than 4 GiB
         return id;
@@ -294,75 +296,48 @@ private:
                            "); ids must be unique within a kind");
     }
 
+    /// Reads an element of kind Id: its described members by name, its relation keys through
+    /// `relation(key)`. Returns the element and the offset of its id.
+    template <element_id Id, class Relation>
+    std::pair<typename model_type::template element_t<Id>, std::size_t> read_element_of(json_event e,
+                                                                                         Relation&& relation) {
+        using T = typename model_type::template element_t<Id>;
+        std::pair<T, std::size_t> out{};
+        out.second = read_element(e, out.first, known_keys<Id, T>(), keys::of<Id>::what, relation);
+        return out;
+    }
+    static constexpr auto no_relation = [](std::string_view) { return false; };
+
     void read_stage(json_event e) {
-        std::size_t const start = begin_object(e, "a stage");
-        samverkan::stage s;
-        std::optional<std::size_t> id_at;
         ref_range after;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") s.id = read_string(), id_at = c_.offset();
-            else if (k == "name") s.name = read_string();
-            else if (k == "after") read_ref_list(after);
-            else if (k == "attributes") read_attributes(s.attributes);
-            else unknown_key(k, keys::stage, "a stage");
-        }
-        if (!id_at) missing_key("id", "a stage", start);
-        add<stage_id>(std::move(s), *id_at, "stages", [&](samverkan::stage&& v) { return m_.add_stage(std::move(v)); });
+        auto [s, id_at] = read_element_of<stage_id>(e, [&](std::string_view k) {
+            if (k != "after") return false;
+            read_ref_list(after);
+            return true;
+        });
+        add<stage_id>(std::move(s), id_at, "stages", [&](auto&& v) { return m_.add_stage(std::move(v)); });
         stage_after_.push_back(after);
     }
 
     void read_scope(json_event e) {
-        std::size_t const start = begin_object(e, "a scope");
-        samverkan::scope s;
-        std::optional<std::size_t> id_at;
         kept_ref within;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") s.id = read_string(), id_at = c_.offset();
-            else if (k == "name") s.name = read_string();
-            else if (k == "within") read_ref(within);
-            else if (k == "attributes") read_attributes(s.attributes);
-            else unknown_key(k, keys::scope, "a scope");
-        }
-        if (!id_at) missing_key("id", "a scope", start);
-        add<scope_id>(std::move(s), *id_at, "scopes", [&](samverkan::scope&& v) { return m_.add_scope(std::move(v)); });
+        auto [s, id_at] = read_element_of<scope_id>(e, [&](std::string_view k) {
+            if (k != "within") return false;
+            read_ref(within);
+            return true;
+        });
+        add<scope_id>(std::move(s), id_at, "scopes", [&](auto&& v) { return m_.add_scope(std::move(v)); });
         scope_within_.push_back(within);
     }
 
     void read_actor(json_event e) {
-        std::size_t const start = begin_object(e, "an actor");
-        samverkan::actor a;
-        std::optional<std::size_t> id_at;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") a.id = read_string(), id_at = c_.offset();
-            else if (k == "name") a.name = read_string();
-            else if (k == "category") a.category = read_string();
-            else if (k == "attributes") read_attributes(a.attributes);
-            else unknown_key(k, keys::actor, "an actor");
-        }
-        if (!id_at) missing_key("id", "an actor", start);
-        add<actor_id>(std::move(a), *id_at, "actors", [&](samverkan::actor&& v) { return m_.add_actor(std::move(v)); });
+        auto [a, id_at] = read_element_of<actor_id>(e, no_relation);
+        add<actor_id>(std::move(a), id_at, "actors", [&](auto&& v) { return m_.add_actor(std::move(v)); });
     }
 
     void read_mandate(json_event e) {
-        std::size_t const start = begin_object(e, "a mandate");
-        samverkan::mandate x;
-        std::optional<std::size_t> id_at;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") x.id = read_string(), id_at = c_.offset();
-            else if (k == "name") x.name = read_string();
-            else if (k == "basis") x.basis = read_string();
-            else if (k == "exclusive") x.exclusive = read_bool();
-            else if (k == "delegable") x.delegable = read_bool();
-            else if (k == "attributes") read_attributes(x.attributes);
-            else unknown_key(k, keys::mandate, "a mandate");
-        }
-        if (!id_at) missing_key("id", "a mandate", start);
-        add<mandate_id>(std::move(x), *id_at, "mandates",
-                        [&](samverkan::mandate&& v) { return m_.add_mandate(std::move(v)); });
+        auto [x, id_at] = read_element_of<mandate_id>(e, no_relation);
+        add<mandate_id>(std::move(x), id_at, "mandates", [&](auto&& v) { return m_.add_mandate(std::move(v)); });
     }
 
     void read_holding(json_event e) {
@@ -404,18 +379,7 @@ private:
     void read_raci(raw_duty& links) {
         json_event e = c_.next();
         if (e != json_event::object_begin) wrong_type(e, "an object with the keys R, A, C and I");
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            std::size_t role = 4;
-            for (std::size_t i = 0; i < 4; ++i)
-                if (k == keys::raci[i]) role = i;
-            if (role == 4) {
-                suggester s{k};
-                for (std::string_view r : keys::raci) s.offer(r);
-                fail("unknown RACI role " + quote(k) + " (the roles are R, A, C and I)" + s.hint());
-            }
-            read_ref_list(links.raci[role]);
-        }
+        while ((e = c_.next()) == json_event::key) read_ref_list(links.raci[raci_role(c_.value())]);
     }
 
     /// "realises": a list of free-text strings (templates.md section 3), kept whole.
@@ -431,51 +395,36 @@ private:
     }
 
     void read_duty(json_event e) {
-        std::size_t const start = begin_object(e, "a duty");
         std::vector<std::string> realised;
-        samverkan::duty d;
-        std::optional<std::size_t> id_at;
         raw_duty links;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") d.id = read_string(), id_at = c_.offset();
-            else if (k == "name") d.name = read_string();
-            else if (k == "basis") d.basis = read_string();
-            else if (k == "stage") read_ref(links.stage);
+        auto [d, id_at] = read_element_of<duty_id>(e, [&](std::string_view k) {
+            if (k == "stage") read_ref(links.stage);
             else if (k == "scope") read_ref(links.scope);
             else if (k == "requires") read_ref_list(links.requires_);
             else if (k == "needs") read_ref_list(links.needs);
-            else if (k == "optional") d.optional = read_bool();
             else if (k == "raci") read_raci(links);
             else if (k == "realises") read_realises(realised);
-            else if (k == "attributes") read_attributes(d.attributes);
-            else unknown_key(k, keys::duty, "a duty");
-        }
-        if (!id_at) missing_key("id", "a duty", start);
+            else return false;
+            return true;
+        });
         // Placed in phase 2, when the stage and scope references can be resolved.
-        duty_id const added = add<duty_id>(std::move(d), *id_at, "duties",
-                                           [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
+        duty_id const added = add<duty_id>(std::move(d), id_at, "duties", [&](auto&& v) { return m_.add_duty(std::move(v)); });
         for (std::string& key : realised) m_.realise(added, std::move(key)); // duplicates: a set
         duties_.push_back(links);
     }
 
     void read_forum(json_event e) {
-        std::size_t const start = begin_object(e, "a forum");
         raw_forum f;
-        bool has_id = false;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") f.value.id = read_string(), f.id_offset = c_.offset(), has_id = true;
-            else if (k == "name") f.value.name = read_string();
-            else if (k == "model") f.value.model = read_string();
-            else if (k == "members") read_ref_list(f.members);
+        auto [value, id_at] = read_element_of<forum_id>(e, [&](std::string_view k) {
+            if (k == "members") read_ref_list(f.members);
             else if (k == "coordinator") read_ref(f.coordinator);
             else if (k == "covers") read_ref_list(f.covers);
             else if (k == "scope") read_ref(f.scope);
-            else if (k == "attributes") read_attributes(f.value.attributes);
-            else unknown_key(k, keys::forum, "a forum");
-        }
-        if (!has_id) missing_key("id", "a forum", start);
+            else return false;
+            return true;
+        });
+        f.value = std::move(value);
+        f.id_offset = id_at;
         // Added in phase 2: a forum's scope is fixed when it is added, and it may be a forward reference.
         forums_.push_back(std::move(f));
     }
@@ -501,7 +450,7 @@ private:
         std::vector<std::string_view> found;
         auto check = [&]<class Other>(Other) {
             if constexpr (!std::same_as<Other, Id>) {
-                bool hit = m_.find<Other>(text).has_value();
+                bool hit = m_.template find<Other>(text).has_value();
                 if constexpr (std::same_as<Other, forum_id>)
                     if (!forums_added_)
                         for (auto const& f : forums_)
@@ -537,7 +486,7 @@ private:
 
     template <element_id Id, class Path>
     Id resolve(kept_ref ref, Path const& path) const {
-        if (auto const id = m_.find<Id>(text_of(ref))) return *id;
+        if (auto const id = m_.template find<Id>(text_of(ref))) return *id;
         unknown_reference<Id>(ref, path);
     }
     template <element_id Id, class Path>
@@ -565,11 +514,11 @@ private:
     }
 
     void add_forums() {
-        m_.reserve<forum_id>(forums_.size());
+        m_.template reserve<forum_id>(forums_.size());
         for (std::size_t i = 0; i < forums_.size(); ++i) {
             raw_forum& f = forums_[i];
             auto const scope = resolve_optional<scope_id>(f.scope, [&] { return at("forums", i, "scope"); });
-            if (auto const first = m_.find<forum_id>(f.value.id)) {
+            if (auto const first = m_.template find<forum_id>(f.value.id)) {
                 auto const where = position_of(text_, forums_[first->index()].id_offset);
                 throw error_at(f.id_offset, at("forums", i, "id"),
                                "duplicate forum id " + quote(f.value.id) + " (first at /forums/" +
@@ -738,7 +687,7 @@ private:
     }
 
     void add_holdings() {
-        m_.reserve_relations<relation::holds>(holdings_.size());
+        m_.template reserve_relations<relation::holds>(holdings_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < holdings_.size(); ++i) {
             raw_holding& h = holdings_[i];
@@ -752,7 +701,7 @@ private:
     }
 
     void add_delegations() {
-        m_.reserve_relations<relation::delegates>(delegations_.size());
+        m_.template reserve_relations<relation::delegates>(delegations_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < delegations_.size(); ++i) {
             raw_delegation& d = delegations_[i];
@@ -785,9 +734,9 @@ private:
             for (ref_range const r : links.raci) assignments += r.count;
         }
         // upper bounds (duplicates are dropped): the tables are allocated once, at their final size
-        m_.reserve_relations<relation::requires_mandate>(requirements);
-        m_.reserve_relations<relation::needs>(needs);
-        m_.reserve_relations<relation::assigned>(assignments);
+        m_.template reserve_relations<relation::requires_mandate>(requirements);
+        m_.template reserve_relations<relation::needs>(needs);
+        m_.template reserve_relations<relation::assigned>(assignments);
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
@@ -818,8 +767,8 @@ private:
             members += f.members.count;
             covers += f.covers.count;
         }
-        m_.reserve_relations<relation::member>(members);
-        m_.reserve_relations<relation::covers>(covers);
+        m_.template reserve_relations<relation::member>(members);
+        m_.template reserve_relations<relation::covers>(covers);
         for (std::size_t i = 0; i < forums_.size(); ++i) {
             raw_forum const& f = forums_[i];
             forum_id const id{static_cast<std::uint32_t>(i)};
@@ -838,10 +787,7 @@ private:
         forums_ = {};
     }
 
-    std::string_view text_;
-    std::string_view source_;
-    json_cursor c_;
-    model m_;
+    model_type m_;
 
     std::array<std::vector<std::uint32_t>, 6> id_offsets_; // per kind: offset of each element's id
     std::vector<ref_range> stage_after_;
@@ -859,6 +805,9 @@ private:
     std::deque<std::string> arena_;          // references that had escapes
     std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
 };
+
+/// The reader of the default model.
+using model_reader = basic_model_reader<default_traits>;
 
 } // namespace samverkan::io::detail
 
