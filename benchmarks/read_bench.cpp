@@ -44,11 +44,22 @@ struct cpu_clock {
 double peak_mb() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_maxrss) / 1024.0;
+    return static_cast<double>(u.ru_maxrss) * 1024.0 / 1e6; // ru_maxrss is in KiB; MB as the file size
+}
+
+/// The resident set now, in MB (/proc/self/statm; 0 where there is none).
+double resident_mb() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) return 0;
+    unsigned long pages = 0, resident = 0;
+    int const n = std::fscanf(f, "%lu %lu", &pages, &resident);
+    std::fclose(f);
+    return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6 : 0;
 }
 
 double load_average() {
     double l[1] = {0};
+    // (1-minute average of runnable processes; compare with the number of cores)
     return getloadavg(l, 1) == 1 ? l[0] : -1;
 }
 
@@ -121,6 +132,7 @@ int main(int argc, char** argv) {
         if (mode == "model") {
             samverkan::model m = samverkan::io::read_json(text, file);
             result = m.count<samverkan::actor_id>() + m.count<samverkan::duty_id>();
+            std::printf("resident after loading: %.0f MB (file and model)\n", resident_mb());
             if (audit) {
                 double const a0 = cpu_clock::now();
                 auto const r = samverkan::audit(m);

@@ -9,6 +9,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -149,6 +150,72 @@ TEST_CASE("own element types: an enum value without a name cannot be written", "
     a.tier = static_cast<level>(9);
     m.add_actor(a);
     CHECK_THROWS_AS(samverkan::io::to_json(m), samverkan::error);
+}
+
+// ---- the reader's batched adding and pipelined lookups (the default model) ----------------------------
+
+std::string default_error(std::string const& text) {
+    try {
+        (void)samverkan::io::read_json(text, "m.json");
+    } catch (samverkan::io::load_error const& e) {
+        return e.what();
+    }
+    return "(loaded)";
+}
+
+std::string actors(std::vector<std::string> const& entries) {
+    std::string out = "{\"format\": \"samverkan/1\", \"actors\": [";
+    for (std::size_t i = 0; i < entries.size(); ++i) out += (i ? ",\n" : "\n") + entries[i];
+    return out + "]}";
+}
+
+TEST_CASE("reader: duplicate ids are found within a batch and across batches, in file order", "[json][reader]") {
+    std::vector<std::string> list;
+    for (int i = 0; i < 600; ++i) list.push_back("{\"id\": \"a" + std::to_string(i) + "\"}");
+    CHECK(default_error(actors(list)) == "(loaded)");
+    auto across = list;
+    across[590] = R"({"id": "a3"})"; // the first is three batches earlier
+    CHECK(default_error(actors(across)) ==
+          "m.json:592:8: /actors/590/id: duplicate actor id \"a3\" (first at /actors/3, line 5); ids must be unique "
+          "within a kind");
+    auto within = list;
+    within[7] = R"({"id": "a5"})";
+    CHECK_THAT(default_error(actors(within)), contains("/actors/7/id: duplicate actor id \"a5\""));
+    // an error later in the array does not hide an earlier duplicate that was still waiting to be added
+    auto later = list;
+    later[10] = R"({"id": "a2"})";
+    later[11] = R"({"id": 5})";
+    CHECK_THAT(default_error(actors(later)), contains("/actors/10/id: duplicate actor id \"a2\""));
+    // ...and a later error is reported when no duplicate comes before it
+    later[10] = R"({"id": "b"})";
+    CHECK_THAT(default_error(actors(later)), contains("/actors/11/id: expected a string"));
+}
+
+TEST_CASE("reader: every reference resolves to what find gives, misses reported in order", "[json][reader]") {
+    std::string text = R"({"format": "samverkan/1", "actors": [)";
+    for (int i = 0; i < 5000; ++i) text += (i ? "," : "") + std::string{R"({"id": "actor-with-a-long-id-)"} + std::to_string(i) + "\"}";
+    text += R"(], "duties": [)";
+    for (int i = 0; i < 3000; ++i)
+        text += (i ? "," : "") + std::string{R"({"id": "d)"} + std::to_string(i) + R"(", "raci": {"R": ["actor-with-a-long-id-)" +
+                std::to_string((i * 7919) % 5000) + R"("], "C": ["actor-with-a-long-id-)" + std::to_string(i) + "\"]}}";
+    text += "]}";
+    auto const m = samverkan::io::read_json(text);
+    for (int i = 0; i < 3000; i += 37) {
+        auto const d = *m.find<samverkan::duty_id>("d" + std::to_string(i));
+        auto const r = m.actors_with(d, samverkan::raci::responsible);
+        REQUIRE(r.begin() != r.end());
+        CHECK(m[*r.begin()].id == "actor-with-a-long-id-" + std::to_string((i * 7919) % 5000));
+    }
+    std::uint32_t found[4];
+    std::string const keys[] = {"actor-with-a-long-id-0", "nobody", "actor-with-a-long-id-4999", ""};
+    m.find_many<samverkan::actor_id>(4, [&](std::size_t i) { return std::string_view{keys[i]}; }, found);
+    CHECK(found[0] == m.find<samverkan::actor_id>(keys[0])->index());
+    CHECK(found[1] == 0xFFFFFFFFU);
+    CHECK(found[2] == m.find<samverkan::actor_id>(keys[2])->index());
+    CHECK(found[3] == 0xFFFFFFFFU);
+    // the first unknown reference in the order of the sections, with a suggestion
+    auto const broken = text.substr(0, text.size() - 2) + R"(, {"id": "x", "raci": {"A": ["actor-with-a-long-id-50000"]}}]})";
+    CHECK_THAT(default_error(broken), contains("/duties/3000/raci/A/0: unknown actor \"actor-with-a-long-id-50000\""));
 }
 
 } // namespace samverkan_tests_json_traits_test

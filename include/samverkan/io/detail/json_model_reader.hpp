@@ -141,7 +141,7 @@ public:
         if (text_.size() >= kept_ref::none)
             throw load_error{std::string{source_}, 0, 0, "",
                              "the text is 4 GiB or larger; this reader takes smaller models"};
-        pool_.reserve(text_.size() / 16);
+        for (std::size_t k = 0; k < 5; ++k) pools_[k].reserve(text_.size() / (k == 2 ? 24 : 64));
         try {
             read_document();
             resolve();
@@ -165,25 +165,28 @@ private:
         std::uint32_t size = 0;
         [[nodiscard]] bool present() const noexcept { return offset != none; }
     };
+    /// A reference: its index in the pool of its kind (pools_); absent: no_ref.
+    using ref = std::uint32_t;
+    static constexpr ref no_ref = std::numeric_limits<std::uint32_t>::max();
     struct raw_holding {
-        kept_ref actor, mandate, scope;
+        ref actor = no_ref, mandate = no_ref, scope = no_ref;
         ref_range stages;
         std::string attributes;
     };
     struct raw_delegation {
-        kept_ref from, to, mandate, scope;
+        ref from = no_ref, to = no_ref, mandate = no_ref, scope = no_ref;
         ref_range stages;
         std::string attributes;
     };
     struct raw_duty {
-        kept_ref stage, scope;
+        ref stage = no_ref, scope = no_ref;
         ref_range requires_, needs;
         std::array<ref_range, 4> raci;
     };
     struct raw_forum {
         typename Traits::forum_type value;
         std::size_t id_offset = 0;
-        kept_ref scope, coordinator;
+        ref scope = no_ref, coordinator = no_ref;
         ref_range members, covers;
     };
 
@@ -199,22 +202,32 @@ private:
         return {static_cast<std::uint32_t>(arena_.size() - 1),
                 static_cast<std::uint32_t>(v.size()) | kept_ref::in_arena};
     }
-    void read_ref(kept_ref& out) {
-        read_string();
-        out = keep();
+    template <element_id Id>
+    std::vector<kept_ref>& pool() noexcept {
+        return pools_[static_cast<std::size_t>(kind_of<Id>)];
     }
+    template <element_id Id>
+    std::vector<kept_ref> const& pool() const noexcept {
+        return pools_[static_cast<std::size_t>(kind_of<Id>)];
+    }
+    template <element_id Id>
+    void read_ref(ref& out) {
+        read_string();
+        auto& p = pool<Id>();
+        if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
+        out = static_cast<ref>(p.size());
+        p.push_back(keep());
+    }
+    template <element_id Id>
     void read_ref_list(ref_range& out) {
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
-            fail("too many references in one model (at most 2^32 - 1)");
-        out.begin = static_cast<std::uint32_t>(pool_.size());
+        auto& p = pool<Id>();
+        out.begin = static_cast<std::uint32_t>(p.size());
         read_array([&](json_event e) {
             if (e != json_event::string) wrong_type(e, "a string (an id)");
-            pool_.push_back(keep());
+            if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
+            p.push_back(keep());
         });
-        std::size_t const count = pool_.size() - out.begin;
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
-            fail("too many references in one model (at most 2^32 - 1)");
-        out.count = static_cast<std::uint32_t>(count);
+        out.count = static_cast<std::uint32_t>(p.size() - out.begin);
     }
 
     // ---- phase 1: the document ----------------------------------------------------------------------------
@@ -247,15 +260,15 @@ private:
             } else if (k == "scopes") {
                 read_array([&](json_event x) { read_scope(x); });
             } else if (k == "actors") {
-                read_array([&](json_event x) { read_actor(x); });
+                read_staged<actor_id>([&](json_event x) { read_actor(x); });
             } else if (k == "mandates") {
-                read_array([&](json_event x) { read_mandate(x); });
+                read_staged<mandate_id>([&](json_event x) { read_mandate(x); });
             } else if (k == "holds") {
                 read_array([&](json_event x) { read_holding(x); });
             } else if (k == "delegations") {
                 read_array([&](json_event x) { read_delegation(x); });
             } else if (k == "duties") {
-                read_array([&](json_event x) { read_duty(x); });
+                read_staged<duty_id>([&](json_event x) { read_duty(x); });
             } else if (k == "forums") {
                 read_array([&](json_event x) { read_forum(x); });
             } else {
@@ -276,11 +289,124 @@ private:
         c_.next();
     }
 
+    /// The number of objects directly inside the array whose '[' is at `open`, by a quick structural scan
+    /// (strings skipped, brackets counted, nothing validated: the cursor does that), capped at what the
+    /// array's bytes can hold (an element takes at least 9: {"id":""}). O(length of the array).
+    static std::size_t count_array_objects(std::string_view text, std::size_t open) noexcept {
+        std::size_t depth = 0, count = 0;
+        char const* const begin = text.data();
+        char const* const end = begin + text.size();
+        for (char const* p = begin + open + 1; p < end; ++p) {
+            switch (*p) {
+            case '"':
+                for (++p; p < end && *p != '"'; ++p)
+                    if (*p == '\\') ++p;
+                break;
+            case '{':
+            case '[':
+                if (depth++ == 0 && *p == '{') ++count;
+                break;
+            case '}':
+            case ']':
+                if (depth-- == 0) return std::min(count, static_cast<std::size_t>(p - begin - open) / 9);
+                break;
+            default: break;
+            }
+        }
+        return 0;
+    }
+
+    // Actors, mandates and duties are added in batches of `batch`: the index slots of a batch's ids are
+    // prefetched together (basic_model::find_many), so that adding 10^6 elements does not wait for memory
+    // once per element. A batch is added before any later error is reported, so errors still come in
+    // the order of the file.
+    static constexpr std::size_t batch = 256;
+    template <class T>
+    struct staged_element {
+        T value;
+        std::uint32_t id_offset;
+        std::vector<std::string> realised; // duties only
+    };
+    template <element_id Id>
+    using staged_t = std::vector<staged_element<typename model_type::template element_t<Id>>>;
+
+    template <element_id Id>
+    auto& staged() noexcept {
+        if constexpr (std::same_as<Id, actor_id>) return staged_actors_;
+        else if constexpr (std::same_as<Id, mandate_id>) return staged_mandates_;
+        else return staged_duties_;
+    }
+
+    /// Reads the array of a staged kind; adds what is staged at its end, and before any error inside it
+    /// is passed on (a duplicate id among the staged elements comes first in the file).
+    template <element_id Id, class Each>
+    void read_staged(Each&& each) {
+        try {
+            json_event e = c_.next();
+            if (e != json_event::array_begin) wrong_type(e, "an array");
+            // Room for the whole array at once: no regrowing (copying) of the element vector, no rehashing
+            // of the index. Reserved address space that a short array leaves unused is never touched.
+            std::size_t const n = count_array_objects(text_, c_.offset());
+            m_.template reserve<Id>(m_.template id_bound<Id>() + n);
+            id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
+            if constexpr (std::same_as<Id, duty_id>) duties_.reserve(duties_.size() + n);
+            while ((e = c_.next()) != json_event::array_end) each(e);
+        } catch (...) {
+            add_staged<Id>();
+            throw;
+        }
+        add_staged<Id>();
+    }
+
+    template <element_id Id>
+    void stage_element(typename model_type::template element_t<Id>&& value, std::size_t id_offset,
+                       std::vector<std::string>&& realised = {}) {
+        auto& st = staged<Id>();
+        if (st.capacity() < batch) st.reserve(batch);
+        st.push_back({std::move(value), static_cast<std::uint32_t>(id_offset), std::move(realised)});
+        if (st.size() == batch) add_staged<Id>();
+    }
+
+    template <element_id Id>
+    void add_staged() {
+        auto& st = staged<Id>();
+        std::size_t const n = st.size();
+        if (n == 0) return;
+        std::uint32_t found[batch];
+        m_.template find_many<Id>(n, [&](std::size_t i) -> std::string_view { return st[i].value.id; }, found);
+        std::string_view const array = std::same_as<Id, actor_id>     ? "actors"
+                                       : std::same_as<Id, mandate_id> ? "mandates"
+                                                                      : "duties";
+        auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& e = st[i];
+            std::optional<Id> first;
+            if (found[i] != no_ref) first = Id{found[i]};
+            else first = m_.template find<Id>(e.value.id); // a duplicate within the batch (the slot is cached)
+            if (first) {
+                std::size_t const index = m_.template id_bound<Id>();
+                std::string const id{std::string_view{e.value.id}};
+                std::size_t const id_offset = e.id_offset;
+                st.clear();
+                duplicate<Id>(id, first->index(), id_offset, array, at(array, index, "id"));
+            }
+            Id added;
+            if constexpr (std::same_as<Id, actor_id>) added = m_.add_actor(std::move(e.value));
+            else if constexpr (std::same_as<Id, mandate_id>) added = m_.add_mandate(std::move(e.value));
+            else added = m_.add_duty(std::move(e.value));
+            offsets.push_back(e.id_offset); // the text is shorter than 4 GiB
+            if constexpr (std::same_as<Id, duty_id>)
+                for (std::string& key : e.realised) m_.realise(added, std::move(key)); // duplicates: a set
+        }
+        st.clear();
+    }
+
     /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
     template <element_id Id, class T, class Add>
     Id add(T&& value, std::size_t id_offset, std::string_view array, Add&& add_to_model) {
         auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
-        if (auto const first = m_.template find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
+        if (auto const first = m_.template find<Id>(value.id))
+            duplicate<Id>(value.id, first->index(), id_offset, array, c_.path() + "/id");
         Id const id = add_to_model(std::forward<T>(value));
         offsets.push_back(static_cast<std::uint32_t>(id_offset)); // the text is shorter than 4 GiB
         return id;
@@ -288,9 +414,9 @@ private:
 
     template <element_id Id>
     [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset,
-                                std::string_view array) const {
+                                std::string_view array, std::string path) const {
         auto const at = position_of(text_, id_offsets_[static_cast<std::size_t>(kind_of<Id>)][first]);
-        throw error_at(id_offset, c_.path() + "/id",
+        throw error_at(id_offset, std::move(path),
                        "duplicate " + std::string{Id::tag_type::name} + " id " + quote(id) + " (first at /" +
                            std::string{array} + "/" + std::to_string(first) + ", line " + std::to_string(at.line) +
                            "); ids must be unique within a kind");
@@ -312,7 +438,7 @@ private:
         ref_range after;
         auto [s, id_at] = read_element_of<stage_id>(e, [&](std::string_view k) {
             if (k != "after") return false;
-            read_ref_list(after);
+            read_ref_list<stage_id>(after);
             return true;
         });
         add<stage_id>(std::move(s), id_at, "stages", [&](auto&& v) { return m_.add_stage(std::move(v)); });
@@ -320,10 +446,10 @@ private:
     }
 
     void read_scope(json_event e) {
-        kept_ref within;
+        ref within = no_ref;
         auto [s, id_at] = read_element_of<scope_id>(e, [&](std::string_view k) {
             if (k != "within") return false;
-            read_ref(within);
+            read_ref<scope_id>(within);
             return true;
         });
         add<scope_id>(std::move(s), id_at, "scopes", [&](auto&& v) { return m_.add_scope(std::move(v)); });
@@ -332,12 +458,12 @@ private:
 
     void read_actor(json_event e) {
         auto [a, id_at] = read_element_of<actor_id>(e, no_relation);
-        add<actor_id>(std::move(a), id_at, "actors", [&](auto&& v) { return m_.add_actor(std::move(v)); });
+        stage_element<actor_id>(std::move(a), id_at);
     }
 
     void read_mandate(json_event e) {
         auto [x, id_at] = read_element_of<mandate_id>(e, no_relation);
-        add<mandate_id>(std::move(x), id_at, "mandates", [&](auto&& v) { return m_.add_mandate(std::move(v)); });
+        stage_element<mandate_id>(std::move(x), id_at);
     }
 
     void read_holding(json_event e) {
@@ -345,15 +471,15 @@ private:
         raw_holding h;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "actor") read_ref(h.actor);
-            else if (k == "mandate") read_ref(h.mandate);
-            else if (k == "scope") read_ref(h.scope);
-            else if (k == "stages") read_ref_list(h.stages);
+            if (k == "actor") read_ref<actor_id>(h.actor);
+            else if (k == "mandate") read_ref<mandate_id>(h.mandate);
+            else if (k == "scope") read_ref<scope_id>(h.scope);
+            else if (k == "stages") read_ref_list<stage_id>(h.stages);
             else if (k == "attributes") read_attributes(h.attributes);
             else unknown_key(k, keys::holding, "a holding");
         }
-        if (!h.actor.present()) missing_key("actor", "a holding", start);
-        if (!h.mandate.present()) missing_key("mandate", "a holding", start);
+        if (h.actor == no_ref) missing_key("actor", "a holding", start);
+        if (h.mandate == no_ref) missing_key("mandate", "a holding", start);
         holdings_.push_back(std::move(h));
     }
 
@@ -362,24 +488,24 @@ private:
         raw_delegation d;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "from") read_ref(d.from);
-            else if (k == "to") read_ref(d.to);
-            else if (k == "mandate") read_ref(d.mandate);
-            else if (k == "scope") read_ref(d.scope);
-            else if (k == "stages") read_ref_list(d.stages);
+            if (k == "from") read_ref<actor_id>(d.from);
+            else if (k == "to") read_ref<actor_id>(d.to);
+            else if (k == "mandate") read_ref<mandate_id>(d.mandate);
+            else if (k == "scope") read_ref<scope_id>(d.scope);
+            else if (k == "stages") read_ref_list<stage_id>(d.stages);
             else if (k == "attributes") read_attributes(d.attributes);
             else unknown_key(k, keys::delegation, "a delegation");
         }
-        if (!d.from.present()) missing_key("from", "a delegation", start);
-        if (!d.to.present()) missing_key("to", "a delegation", start);
-        if (!d.mandate.present()) missing_key("mandate", "a delegation", start);
+        if (d.from == no_ref) missing_key("from", "a delegation", start);
+        if (d.to == no_ref) missing_key("to", "a delegation", start);
+        if (d.mandate == no_ref) missing_key("mandate", "a delegation", start);
         delegations_.push_back(std::move(d));
     }
 
     void read_raci(raw_duty& links) {
         json_event e = c_.next();
         if (e != json_event::object_begin) wrong_type(e, "an object with the keys R, A, C and I");
-        while ((e = c_.next()) == json_event::key) read_ref_list(links.raci[raci_role(c_.value())]);
+        while ((e = c_.next()) == json_event::key) read_ref_list<actor_id>(links.raci[raci_role(c_.value())]);
     }
 
     /// "realises": a list of free-text strings (templates.md section 3), kept whole.
@@ -398,28 +524,27 @@ private:
         std::vector<std::string> realised;
         raw_duty links;
         auto [d, id_at] = read_element_of<duty_id>(e, [&](std::string_view k) {
-            if (k == "stage") read_ref(links.stage);
-            else if (k == "scope") read_ref(links.scope);
-            else if (k == "requires") read_ref_list(links.requires_);
-            else if (k == "needs") read_ref_list(links.needs);
+            if (k == "stage") read_ref<stage_id>(links.stage);
+            else if (k == "scope") read_ref<scope_id>(links.scope);
+            else if (k == "requires") read_ref_list<mandate_id>(links.requires_);
+            else if (k == "needs") read_ref_list<duty_id>(links.needs);
             else if (k == "raci") read_raci(links);
             else if (k == "realises") read_realises(realised);
             else return false;
             return true;
         });
         // Placed in phase 2, when the stage and scope references can be resolved.
-        duty_id const added = add<duty_id>(std::move(d), id_at, "duties", [&](auto&& v) { return m_.add_duty(std::move(v)); });
-        for (std::string& key : realised) m_.realise(added, std::move(key)); // duplicates: a set
+        stage_element<duty_id>(std::move(d), id_at, std::move(realised));
         duties_.push_back(links);
     }
 
     void read_forum(json_event e) {
         raw_forum f;
         auto [value, id_at] = read_element_of<forum_id>(e, [&](std::string_view k) {
-            if (k == "members") read_ref_list(f.members);
-            else if (k == "coordinator") read_ref(f.coordinator);
-            else if (k == "covers") read_ref_list(f.covers);
-            else if (k == "scope") read_ref(f.scope);
+            if (k == "members") read_ref_list<actor_id>(f.members);
+            else if (k == "coordinator") read_ref<actor_id>(f.coordinator);
+            else if (k == "covers") read_ref_list<duty_id>(f.covers);
+            else if (k == "scope") read_ref<scope_id>(f.scope);
             else return false;
             return true;
         });
@@ -442,7 +567,47 @@ private:
         return r.offset - 1;
     }
 
-    kept_ref pooled(std::uint32_t i) const noexcept { return pool_[i]; }
+    /// Whether reference i of kind Id was resolved by resolve_all (then pool<Id>()[i] holds the element's
+    /// index in `size` and the offset of the reference's opening quote in `offset`).
+    template <element_id Id>
+    bool resolved(ref i) const noexcept {
+        auto const& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
+        return i < flags.size() && flags[i];
+    }
+    /// The text of reference i of kind Id.
+    template <element_id Id>
+    std::string_view text_of(ref i) const noexcept {
+        if (resolved<Id>(i)) return m_[Id{pool<Id>()[i].size}].id;
+        return text_of(pool<Id>()[i]);
+    }
+    /// Byte offset of the opening quote of reference i of kind Id.
+    template <element_id Id>
+    std::size_t offset_of(ref i) const noexcept {
+        if (resolved<Id>(i)) return pool<Id>()[i].offset;
+        return offset_of(pool<Id>()[i]);
+    }
+
+    /// Resolves every reference to kind Id at once (index lookups pipelined: basic_model::find_many) and
+    /// keeps the result in place. A reference that does not resolve stays as it was: resolve() reports it
+    /// when the relations are added, in the order of the file's sections, as before.
+    template <element_id Id>
+    void resolve_all() {
+        auto& p = pool<Id>();
+        auto& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
+        flags.assign(p.size(), false);
+        constexpr std::size_t chunk = 4096;
+        std::uint32_t found[chunk];
+        for (std::size_t begin = 0; begin < p.size(); begin += chunk) {
+            std::size_t const n = std::min(chunk, p.size() - begin);
+            m_.template find_many<Id>(n, [&](std::size_t i) { return text_of(p[begin + i]); }, found);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (found[i] == no_ref) continue;
+                kept_ref& r = p[begin + i];
+                r = kept_ref{static_cast<std::uint32_t>(offset_of(r)), found[i]};
+                flags[begin + i] = true;
+            }
+        }
+    }
 
     /// The kinds other than Id that have an element with id `text`: "a stage and a duty".
     template <element_id Id>
@@ -474,25 +639,27 @@ private:
 
     template <element_id Id, class Path>
     [[noreturn]] void unknown_reference(kept_ref kept, Path const& path) const {
-        std::string_view const ref = text_of(kept);
+        std::string_view const text = text_of(kept);
         std::string_view const kind = Id::tag_type::name;
-        std::string message = "unknown " + std::string{kind} + " " + quote(ref);
-        if (std::string const others = other_kinds<Id>(ref); !others.empty())
+        std::string message = "unknown " + std::string{kind} + " " + quote(text);
+        if (std::string const others = other_kinds<Id>(text); !others.empty())
             message += " (there is " + others + " with that id, but no " + std::string{kind} + ")";
-        suggester s{ref};
+        suggester s{text};
         for (Id id : m_.template ids<Id>()) s.offer(m_[id].id, m_[id].name);
         throw error_at(offset_of(kept), path(), message + s.hint());
     }
 
     template <element_id Id, class Path>
-    Id resolve(kept_ref ref, Path const& path) const {
-        if (auto const id = m_.template find<Id>(text_of(ref))) return *id;
-        unknown_reference<Id>(ref, path);
+    Id resolve(ref i, Path const& path) const {
+        kept_ref const r = pool<Id>()[i];
+        if (resolved<Id>(i)) return Id{r.size};
+        if (auto const id = m_.template find<Id>(text_of(r))) return *id;
+        unknown_reference<Id>(r, path);
     }
     template <element_id Id, class Path>
-    std::optional<Id> resolve_optional(kept_ref ref, Path const& path) const {
-        if (!ref.present()) return std::nullopt;
-        return resolve<Id>(ref, path);
+    std::optional<Id> resolve_optional(ref i, Path const& path) const {
+        if (i == no_ref) return std::nullopt;
+        return resolve<Id>(i, path);
     }
 
     static std::string at(std::string_view array, std::size_t i, std::string_view key) {
@@ -503,6 +670,11 @@ private:
     }
 
     void resolve() {
+        resolve_all<stage_id>();
+        resolve_all<scope_id>();
+        resolve_all<actor_id>();
+        resolve_all<mandate_id>();
+        resolve_all<duty_id>();
         add_forums();
         place_duties();
         link_stages();
@@ -533,7 +705,7 @@ private:
     void place_duties() {
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& d = duties_[i];
-            if (!d.stage.present() && !d.scope.present()) continue;
+            if (d.stage == no_ref && d.scope == no_ref) continue;
             auto const stage = resolve_optional<stage_id>(d.stage, [&] { return at("duties", i, "stage"); });
             auto const scope = resolve_optional<scope_id>(d.scope, [&] { return at("duties", i, "scope"); });
             m_.place(duty_id{static_cast<std::uint32_t>(i)}, {.stage = stage, .scope = scope});
@@ -619,7 +791,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             ref_range const r = stage_after_[i];
             for (std::uint32_t j = 0; j < r.count; ++j) {
-                stage_id const s = resolve<stage_id>(pooled(r.begin + j), [&] { return at("stages", i, "after", j); });
+                stage_id const s = resolve<stage_id>(r.begin + j, [&] { return at("stages", i, "after", j); });
                 g.targets.push_back(s.index());
                 g.slots.push_back(j);
             }
@@ -639,7 +811,7 @@ private:
                 cycle.size() == 1
                     ? "stage " + quote(m_[stage_id{from}].id) + " is listed as coming after itself"
                     : "the \"after\" links form a cycle: " + describe_cycle<stage_id>(cycle, "comes after");
-            throw error_at(offset_of(pooled(stage_after_[from].begin + slot)), at("stages", from, "after", slot),
+            throw error_at(offset_of<stage_id>(stage_after_[from].begin + slot), at("stages", from, "after", slot),
                            message);
         }
         // Latest stages first: each link then finds its earlier stage without links yet, so the model's
@@ -669,7 +841,7 @@ private:
                 cycle.size() == 1
                     ? "scope " + quote(m_[scope_id{from}].id) + " is listed as lying within itself"
                     : "the \"within\" links form a cycle: " + describe_cycle<scope_id>(cycle, "lies within");
-            throw error_at(offset_of(scope_within_[from]), at("scopes", from, "within"), message);
+            throw error_at(offset_of<scope_id>(scope_within_[from]), at("scopes", from, "within"), message);
         }
         // Innermost scopes first: the model's check walks up from the outer scope, which has no link yet.
         for (std::uint32_t u : order)
@@ -683,7 +855,7 @@ private:
         out.stages.clear();
         for (std::uint32_t j = 0; j < r.stages.count; ++j)
             out.stages.push_back(
-                resolve<stage_id>(pooled(r.stages.begin + j), [&] { return at(array, i, "stages", j); }));
+                resolve<stage_id>(r.stages.begin + j, [&] { return at(array, i, "stages", j); }));
     }
 
     void add_holdings() {
@@ -718,11 +890,11 @@ private:
     /// Error for an actor listed twice in one list: at the second, naming the first.
     [[noreturn]] void listed_twice(ref_range r, std::uint32_t j, std::string_view list, std::string const& path,
                                    std::string const& first_path_prefix) const {
-        std::string_view const ref = text_of(pooled(r.begin + j));
+        std::string_view const text = text_of<actor_id>(r.begin + j);
         std::uint32_t first = 0;
-        while (first < j && text_of(pooled(r.begin + first)) != ref) ++first;
-        throw error_at(offset_of(pooled(r.begin + j)), path,
-                       "actor " + quote(ref) + " is listed twice in " + std::string{list} + " (also at " +
+        while (first < j && text_of<actor_id>(r.begin + first) != text) ++first;
+        throw error_at(offset_of<actor_id>(r.begin + j), path,
+                       "actor " + quote(text) + " is listed twice in " + std::string{list} + " (also at " +
                            first_path_prefix + std::to_string(first) + ")");
     }
 
@@ -741,17 +913,17 @@ private:
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < links.requires_.count; ++j)
-                m_.require(d, resolve<mandate_id>(pooled(links.requires_.begin + j),
+                m_.require(d, resolve<mandate_id>(links.requires_.begin + j,
                                                   [&] { return at("duties", i, "requires", j); }));
             for (std::uint32_t j = 0; j < links.needs.count; ++j)
                 m_.need(d,
-                        resolve<duty_id>(pooled(links.needs.begin + j), [&] { return at("duties", i, "needs", j); }));
+                        resolve<duty_id>(links.needs.begin + j, [&] { return at("duties", i, "needs", j); }));
             for (std::size_t role = 0; role < 4; ++role) {
                 ref_range const r = links.raci[role];
                 std::string_view const letter = keys::raci[role];
                 for (std::uint32_t j = 0; j < r.count; ++j) {
                     auto const path = [&] { return at("duties", i, "raci/" + std::string{letter}, j); };
-                    actor_id const a = resolve<actor_id>(pooled(r.begin + j), path);
+                    actor_id const a = resolve<actor_id>(r.begin + j, path);
                     if (!m_.assign(a, d, static_cast<raci>(role)))
                         listed_twice(r, j, "RACI role " + std::string{letter}, path(),
                                      at("duties", i, "raci/" + std::string{letter}) + "/");
@@ -774,15 +946,15 @@ private:
             forum_id const id{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < f.members.count; ++j) {
                 auto const path = [&] { return at("forums", i, "members", j); };
-                if (!m_.add_member(id, resolve<actor_id>(pooled(f.members.begin + j), path)))
+                if (!m_.add_member(id, resolve<actor_id>(f.members.begin + j, path)))
                     listed_twice(f.members, j, "members", path(), at("forums", i, "members") + "/");
             }
-            if (f.coordinator.present())
+            if (f.coordinator != no_ref)
                 m_.set_coordinator(id,
                                    resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
             for (std::uint32_t j = 0; j < f.covers.count; ++j)
                 m_.cover(id,
-                         resolve<duty_id>(pooled(f.covers.begin + j), [&] { return at("forums", i, "covers", j); }));
+                         resolve<duty_id>(f.covers.begin + j, [&] { return at("forums", i, "covers", j); }));
         }
         forums_ = {};
     }
@@ -791,7 +963,7 @@ private:
 
     std::array<std::vector<std::uint32_t>, 6> id_offsets_; // per kind: offset of each element's id
     std::vector<ref_range> stage_after_;
-    std::vector<kept_ref> scope_within_;
+    std::vector<ref> scope_within_;
     std::vector<raw_holding> holdings_;
     std::vector<raw_delegation> delegations_;
     std::vector<raw_duty> duties_;
@@ -801,9 +973,13 @@ private:
     std::optional<std::size_t> realises_at_; // the first "realises" key, for samverkan/1 files
     std::string realises_path_;
 
-    std::vector<kept_ref> pool_;             // the ids of every reference list
+    std::array<std::vector<kept_ref>, 6> pools_; // every reference, by the kind it refers to (never a forum)
+    std::array<std::vector<bool>, 6> resolved_;  // which of them resolve_all resolved
     std::deque<std::string> arena_;          // references that had escapes
     std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
+    staged_t<actor_id> staged_actors_;        // elements read but not added yet (add_staged)
+    staged_t<mandate_id> staged_mandates_;
+    staged_t<duty_id> staged_duties_;
 };
 
 /// The reader of the default model.
