@@ -2,6 +2,7 @@
 // duties, read from a file that carries them, audited, and written back unchanged. Exits non-zero if
 // anything is off.
 #include <samverkan/io/json.hpp>
+#include <samverkan/io/report_json.hpp>
 #include <samverkan/samverkan.hpp>
 
 #include <boost/describe/class.hpp>
@@ -73,6 +74,9 @@ int main() {
         if (line.str().find("idle-actor") != std::string::npos) ++idle;
     }
     check(idle == 1, "the audit finds the one idle actor of the plan");
+    std::ostringstream report;
+    samverkan::io::write_report_json(report, m, r);
+    check(report.str().find("\"forening\"") != std::string::npos, "the report names the idle actor");
 
     std::string const back = samverkan::io::to_json(m);
     check(back == text.str(), "written back byte for byte");

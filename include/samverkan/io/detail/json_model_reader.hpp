@@ -327,8 +327,6 @@ private:
         std::uint32_t id_offset;
         std::vector<std::string> realised; // duties only
     };
-    template <element_id Id>
-    using staged_t = std::vector<staged_element<typename model_type::template element_t<Id>>>;
 
     template <element_id Id>
     auto& staged() noexcept {
@@ -977,9 +975,11 @@ private:
     std::array<std::vector<bool>, 6> resolved_;  // which of them resolve_all resolved
     std::deque<std::string> arena_;          // references that had escapes
     std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
-    staged_t<actor_id> staged_actors_;        // elements read but not added yet (add_staged)
-    staged_t<mandate_id> staged_mandates_;
-    staged_t<duty_id> staged_duties_;
+    // elements read but not added yet (add_staged); spelt out, not through an alias template, which
+    // crashes clang 14
+    std::vector<staged_element<typename Traits::actor_type>> staged_actors_;
+    std::vector<staged_element<typename Traits::mandate_type>> staged_mandates_;
+    std::vector<staged_element<typename Traits::duty_type>> staged_duties_;
 };
 
 /// The reader of the default model.
