@@ -342,12 +342,15 @@ private:
         try {
             json_event e = c_.next();
             if (e != json_event::array_begin) wrong_type(e, "an array");
-            // Room for the whole array at once: no regrowing (copying) of the element vector, no rehashing
-            // of the index. Reserved address space that a short array leaves unused is never touched.
-            std::size_t const n = count_array_objects(text_, c_.offset());
-            m_.template reserve<Id>(m_.template id_bound<Id>() + n);
-            id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
-            if constexpr (std::same_as<Id, duty_id>) duties_.reserve(duties_.size() + n);
+            // Actors and mandates: room for the whole array at once (no regrowing, copying, of the element
+            // vector, no rehashing of the index), from a quick count of its objects. Duties are not
+            // counted: they are large, so the count (a byte-wise scan of most of a national model) cost
+            // more than the regrowing it saves.
+            if constexpr (!std::same_as<Id, duty_id>) {
+                std::size_t const n = count_array_objects(text_, c_.offset());
+                m_.template reserve<Id>(m_.template id_bound<Id>() + n);
+                id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
+            }
             while ((e = c_.next()) != json_event::array_end) each(e);
         } catch (...) {
             add_staged<Id>();
