@@ -28,6 +28,27 @@
 // written back re-formatted, so load -> write -> load gives an equal model and writing is idempotent:
 // to_json(read_json(to_json(m))) == to_json(m), byte for byte.
 //
+// A planning tool's own element types (basic_model<Traits>, model/elements.hpp): read_json<Traits>,
+// read_json_file<Traits>, write_json and to_json read and write them through their Boost.Describe
+// descriptions (every element type must be described):
+//   - every public described member (inherited ones included) is a key of its own name; the relation keys
+//     (after, within, stage, scope, requires, needs, raci, realises, members, coordinator, covers) stay
+//     explicit and no member may be named like one of its kind (compile-time error);
+//   - member types: std::string, bool, integers, float/double, described enums (as the enumerator's
+//     name), and std::optional or std::vector of those; any other type does not compile. A std::string
+//     named `attributes` holds the element's attributes object, as in the default types;
+//   - the writer puts the default type's keys in the format's order, then a type's own members in
+//     declaration order, `attributes` last; it leaves out empty strings, empty vectors and empty optionals
+//     (`id` is always written) and always writes bool, numbers and enums;
+//   - a key is known iff it is a described member of the kind's element type or a relation key of the
+//     kind; any other key is a load error, as the format requires. A member whose key a file does not
+//     have keeps the value of a default-constructed element: a samverkan/1 file written for the default
+//     types reads into a tool's types with the default values of their own members;
+//   - a wrong value is a load error like any other: "plan.json:7:21: /actors/0/budget: expected an
+//     integer from -2147483648 to 2147483647, found a string ("x")"; integers must be exact (no
+//     fraction or exponent, in range), enum values one of the described names (with "did you mean").
+// The default model's output is the same bytes as before the reader became generic.
+//
 // Cost: reading is one streaming pass over the text plus O(relations) expected work to resolve
 // references; besides the text and the model it needs about 16 bytes per reference. Writing is O(model).
 #ifndef SAMVERKAN_IO_JSON_HPP
@@ -90,12 +111,29 @@ inline constexpr std::size_t json_max_depth = detail::json_cursor::default_max_d
     return text;
 }
 
+/// Reads a model of a planning tool's own element types (`read_json<my_traits>(text)`): every element's
+/// described members are read under their own names (the rules at the top of this header). Throws
+/// load_error. O(|text|) plus O(relations) expected.
+///
+///     auto m = samverkan::io::read_json<my_traits>(text, "plan.json");
+template <model_traits Traits>
+[[nodiscard]] basic_model<Traits> read_json(std::string_view text, std::string_view source = "<input>") {
+    return detail::basic_model_reader<Traits>{text, source, json_max_depth}.read();
+}
+
 /// Reads a model from a samverkan/1 file; error messages name the file. Throws load_error.
 ///
 ///     samverkan::model m = samverkan::io::read_json_file("kommun.json");
 [[nodiscard]] inline model read_json_file(std::filesystem::path const& path) {
     std::string const text = read_file(path);
     return read_json(text, path.string());
+}
+
+/// Reads a model of a planning tool's own element types from a file. Throws load_error.
+template <model_traits Traits>
+[[nodiscard]] basic_model<Traits> read_json_file(std::filesystem::path const& path) {
+    std::string const text = read_file(path);
+    return read_json<Traits>(text, path.string());
 }
 
 /// Writes `m` as canonical samverkan/1 JSON (see detail/json_model_writer.hpp for the exact form),
@@ -128,6 +166,23 @@ SAMVERKAN_COMPILED_INLINE void write_json(std::ostream& os, model const& m)
     return std::move(out.buffer());
 }
 #endif
+
+/// write_json for a model of a planning tool's own element types: described members are written under
+/// their own names (the rules at the top of this header). Throws as write_json does. O(model size).
+template <model_traits Traits>
+void write_json(std::ostream& os, basic_model<Traits> const& m) {
+    detail::json_sink out{&os};
+    detail::basic_model_writer<Traits>{out, m}.write();
+    out.flush();
+}
+
+/// to_json for a model of a planning tool's own element types.
+template <model_traits Traits>
+[[nodiscard]] std::string to_json(basic_model<Traits> const& m) {
+    detail::json_sink out;
+    detail::basic_model_writer<Traits>{out, m}.write();
+    return std::move(out.buffer());
+}
 
 } // namespace samverkan::io
 

@@ -32,9 +32,11 @@ namespace samverkan::io {
 
 namespace detail {
 
+/// Generic over the model's traits (only the elements' ids are read); `report_writer{out, m}` deduces them.
+template <model_traits Traits = default_traits>
 class report_writer {
 public:
-    report_writer(json_sink& out, model const& m) : out_{out}, m_{m} {}
+    report_writer(json_sink& out, basic_model<Traits> const& m) : out_{out}, m_{m} {}
 
     void write(report const& r) {
         out_.append("{");
@@ -180,7 +182,7 @@ private:
     }
 
     json_sink& out_;
-    model const& m_;
+    basic_model<Traits> const& m_;
 };
 
 } // namespace detail
@@ -189,8 +191,9 @@ private:
 /// the findings must be ids of `m`. Throws samverkan::error when the stream fails or a text is not valid
 /// UTF-8. O(size of the report).
 ///
-///     samverkan::io::write_report_json(std::cout, m, samverkan::audit(m));
-inline void write_report_json(std::ostream& os, model const& m, report const& r) {
+///     samverkan::io::write_report_json(std::cout, m, samverkan::audit(m));   // any basic_model<Traits>
+template <model_traits Traits>
+void write_report_json(std::ostream& os, basic_model<Traits> const& m, report const& r) {
     detail::json_sink out{&os};
     detail::report_writer{out, m}.write(r);
     out.flush();

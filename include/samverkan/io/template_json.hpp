@@ -19,6 +19,8 @@
 
 #include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/detail/json_element_reader.hpp>
+#include <samverkan/io/detail/json_model_reader.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
 #include <samverkan/io/json.hpp>
@@ -46,21 +48,24 @@ inline constexpr std::string_view top[] = {"format",     "id",    "kind",   "nam
                                            "attributes", "roles", "stages", "mandates", "duties", "forums"};
 inline constexpr std::string_view role[] = {"id", "name", "category", "holds", "many", "optional", "attributes"};
 inline constexpr std::string_view stage[] = {"id", "name", "after", "attributes"};
-inline constexpr std::string_view mandate[] = {"id", "name", "basis", "exclusive", "delegable", "attributes"};
 inline constexpr std::string_view duty[] = {"id",    "name",     "basis", "stage", "requires",
                                             "needs", "optional", "raci",  "each",  "attributes"};
 inline constexpr std::string_view forum[] = {"id", "name", "members", "coordinator", "covers", "attributes"};
 } // namespace template_keys
 
-class template_reader {
+/// The reader of samverkan-template/1: the model reader's machinery (json_element_reader.hpp: cursor,
+/// typed reads, error locations, described mandates) plus the offsets of every string value, so that a
+/// problem found after reading (templates::find_problem) is reported at its place in the text.
+class template_reader : json_document_reader {
 public:
-    template_reader(std::string_view text, std::string_view source) : text_{text}, source_{source}, c_{text, 512} {}
+    template_reader(std::string_view text, std::string_view source)
+        : json_document_reader{text, source, json_cursor::default_max_depth} {}
 
     templates::collaboration_template read() {
         try {
             read_document();
         } catch (json_failure const& f) {
-            throw error_at(f.offset(), f.path(), f.message());
+            throw error_of(f);
         }
         if (auto p = templates::find_problem(t_)) {
             std::string message = p->message;
@@ -77,57 +82,11 @@ public:
     }
 
 private:
-    load_error error_at(std::size_t offset, std::string path, std::string message) const {
-        auto const at = position_of(text_, offset);
-        return load_error{std::string{source_}, at.line, at.column, std::move(path), std::move(message)};
-    }
-    [[noreturn]] void fail(std::string message) const { throw error_at(c_.offset(), c_.path(), std::move(message)); }
-
-    [[noreturn]] void wrong_type(json_event e, std::string_view expected) const {
-        std::string found{describe(e)};
-        std::string_view const shown = c_.value().substr(0, 40);
-        if (e == json_event::number) found += " (" + std::string{shown} + ")";
-        if (e == json_event::string) found += " (" + quote(shown) + ")";
-        std::string message = "expected " + std::string{expected} + ", found " + found;
-        if (e == json_event::literal_null && c_.depth() > 0) message += "; leave the key out instead of writing null";
-        fail(std::move(message));
-    }
-
-    template <std::size_t N>
-    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N], std::string_view what) {
-        suggester s{key};
-        std::string list;
-        for (std::string_view k : known) {
-            s.offer(k);
-            list += (list.empty() ? "" : ", ") + std::string{k};
-        }
-        if (s.found()) fail("unknown key " + quote(key) + " in " + std::string{what} + s.hint());
-        fail("unknown key " + quote(key) + " in " + std::string{what} + " (the keys are: " + list + ")");
-    }
-
-    std::string read_string() {
-        json_event const e = c_.next();
-        if (e != json_event::string) wrong_type(e, "a string");
+    /// A string value, its offset remembered under its path.
+    std::string read_text() {
+        std::string_view const v = read_string();
         offsets_.emplace(c_.path(), c_.offset());
-        return std::string{c_.value()};
-    }
-    bool read_bool() {
-        json_event const e = c_.next();
-        if (e == json_event::literal_true) return true;
-        if (e == json_event::literal_false) return false;
-        wrong_type(e, "true or false");
-    }
-    void read_attributes(std::string& out) {
-        json_event const e = c_.next();
-        if (e != json_event::object_begin) wrong_type(e, "an object (attributes hold any JSON, inside an object)");
-        out.clear();
-        append_compact(out, c_, e);
-    }
-    template <class Each>
-    void read_array(Each&& each) {
-        json_event e = c_.next();
-        if (e != json_event::array_begin) wrong_type(e, "an array");
-        while ((e = c_.next()) != json_event::array_end) each(e);
+        return std::string{v};
     }
     void read_list(std::vector<std::string>& out, std::string_view what = "a string (an id)") {
         out.clear();
@@ -136,13 +95,6 @@ private:
             offsets_.emplace(c_.path(), c_.offset());
             out.emplace_back(c_.value());
         });
-    }
-    std::size_t begin_object(json_event e, std::string_view what) {
-        if (e != json_event::object_begin) wrong_type(e, "an object (" + std::string{what} + ")");
-        return c_.offset();
-    }
-    [[noreturn]] void missing_key(std::string_view key, std::string_view what, std::size_t offset) const {
-        throw error_at(offset, c_.path(), "missing required key \"" + std::string{key} + "\" in " + std::string{what});
     }
 
     void read_document() {
@@ -153,15 +105,15 @@ private:
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
             if (k == "format") {
-                std::string const v = read_string();
+                std::string const v = read_text();
                 if (v != "samverkan-template/1")
                     fail("unknown format " + quote(v) + "; this reader understands \"samverkan-template/1\"");
                 format = true;
             } else if (k == "id") {
-                t_.id = read_string();
+                t_.id = read_text();
                 id = true;
             } else if (k == "kind") {
-                std::string const v = read_string();
+                std::string const v = read_text();
                 if (v == "model") t_.kind = templates::template_kind::model;
                 else if (v == "profile") t_.kind = templates::template_kind::profile;
                 else {
@@ -171,11 +123,11 @@ private:
                     fail("unknown kind " + quote(v) + " (the kinds are model and profile)" + s.hint());
                 }
             } else if (k == "name") {
-                t_.name = read_string();
+                t_.name = read_text();
             } else if (k == "basis") {
-                t_.basis = read_string();
+                t_.basis = read_text();
             } else if (k == "description") {
-                t_.description = read_string();
+                t_.description = read_text();
             } else if (k == "attributes") {
                 read_attributes(t_.attributes);
             } else if (k == "roles") {
@@ -206,8 +158,8 @@ private:
         bool id = false;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "id") r.id = read_string(), id = true;
-            else if (k == "name") r.name = read_string();
+            if (k == "id") r.id = read_text(), id = true;
+            else if (k == "name") r.name = read_text();
             else if (k == "category") read_list(r.category, "a string (an actor category)");
             else if (k == "holds") read_list(r.holds, "a string (a mandate id)");
             else if (k == "many") r.many = read_bool();
@@ -225,8 +177,8 @@ private:
         bool id = false;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "id") s.id = read_string(), id = true;
-            else if (k == "name") s.name = read_string();
+            if (k == "id") s.id = read_text(), id = true;
+            else if (k == "name") s.name = read_text();
             else if (k == "after") read_list(s.after);
             else if (k == "attributes") read_attributes(s.attributes);
             else unknown_key(k, template_keys::stage, "a stage");
@@ -236,39 +188,20 @@ private:
     }
 
     void read_mandate(json_event e) {
-        std::size_t const start = begin_object(e, "a mandate");
+        // the model's own mandate type, read by the model reader's described-member machinery
         samverkan::mandate x;
-        bool id = false;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") x.id = read_string(), id = true;
-            else if (k == "name") x.name = read_string();
-            else if (k == "basis") x.basis = read_string();
-            else if (k == "exclusive") x.exclusive = read_bool();
-            else if (k == "delegable") x.delegable = read_bool();
-            else if (k == "attributes") read_attributes(x.attributes);
-            else unknown_key(k, template_keys::mandate, "a mandate");
-        }
-        if (!id) missing_key("id", "a mandate", start);
+        std::size_t const id_at =
+            read_element(e, x, known_keys<mandate_id, samverkan::mandate>(), "a mandate", [](std::string_view) {
+                return false;
+            });
+        offsets_.emplace(c_.path() + "/id", id_at);
         t_.mandates.push_back(std::move(x));
     }
 
     void read_raci(templates::template_duty& d) {
         json_event e = c_.next();
         if (e != json_event::object_begin) wrong_type(e, "an object with the keys R, A, C and I");
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            std::size_t role = 4;
-            static constexpr std::string_view letters[] = {"R", "A", "C", "I"};
-            for (std::size_t i = 0; i < 4; ++i)
-                if (k == letters[i]) role = i;
-            if (role == 4) {
-                suggester s{k};
-                for (std::string_view r : letters) s.offer(r);
-                fail("unknown RACI role " + quote(k) + " (the roles are R, A, C and I)" + s.hint());
-            }
-            read_list(d.raci[role], "a string (a role id)");
-        }
+        while ((e = c_.next()) == json_event::key) read_list(d.raci[raci_role(c_.value())], "a string (a role id)");
     }
 
     void read_duty(json_event e) {
@@ -277,15 +210,15 @@ private:
         bool id = false;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "id") d.id = read_string(), id = true;
-            else if (k == "name") d.name = read_string();
-            else if (k == "basis") d.basis = read_string();
-            else if (k == "stage") d.stage = read_string();
+            if (k == "id") d.id = read_text(), id = true;
+            else if (k == "name") d.name = read_text();
+            else if (k == "basis") d.basis = read_text();
+            else if (k == "stage") d.stage = read_text();
             else if (k == "requires") read_list(d.requires_, "a string (a mandate id)");
             else if (k == "needs") read_list(d.needs, "a string (a duty id)");
             else if (k == "optional") d.optional = read_bool();
             else if (k == "raci") read_raci(d);
-            else if (k == "each") d.each = read_string();
+            else if (k == "each") d.each = read_text();
             else if (k == "attributes") read_attributes(d.attributes);
             else if (k == "scope")
                 fail("unknown key \"scope\" in a duty: a template duty has no scope; applying the template gives "
@@ -302,10 +235,10 @@ private:
         bool id = false;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "id") f.id = read_string(), id = true;
-            else if (k == "name") f.name = read_string();
+            if (k == "id") f.id = read_text(), id = true;
+            else if (k == "name") f.name = read_text();
             else if (k == "members") read_list(f.members, "a string (a role id)");
-            else if (k == "coordinator") f.coordinator = read_string();
+            else if (k == "coordinator") f.coordinator = read_text();
             else if (k == "covers") read_list(f.covers, "a string (a duty id)");
             else if (k == "attributes") read_attributes(f.attributes);
             else if (k == "scope" || k == "model")
@@ -317,9 +250,6 @@ private:
         t_.forums.push_back(std::move(f));
     }
 
-    std::string_view text_;
-    std::string_view source_;
-    json_cursor c_;
     templates::collaboration_template t_;
     std::unordered_map<std::string, std::size_t> offsets_; // JSON path of each string value -> its offset
 };

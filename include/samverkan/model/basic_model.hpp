@@ -673,6 +673,17 @@ public:
         return Id{*found};
     }
 
+    /// n lookups at once, for readers that resolve many references: out[i] is the index of the element
+    /// with id string key_at(i), or 0xFFFFFFFF when there is none (the same as find). Pipelined, so much
+    /// faster than n calls of find on a model larger than the cache. O(n) expected.
+    template <element_id Id, class KeyAt>
+    void find_many(std::size_t n, KeyAt const& key_at, std::uint32_t* out) const noexcept {
+        auto const& elements = store<Id>();
+        index<Id>().find_many(
+            n, key_at, out, [&](std::uint32_t i) -> std::string_view { return elements[i].id; },
+            [&](std::uint32_t i) -> void const* { return &elements[i]; });
+    }
+
     /// The display name (name, or id when unnamed) of any element.
     template <element_id Id>
     [[nodiscard]] std::string_view name_of(Id id) const noexcept {

@@ -30,17 +30,6 @@
 
 namespace samverkan::io::detail {
 
-/// The shortest text of `x` that reads back to the same double, with a fraction or exponent ("1.0").
-/// Throws samverkan::error for a NaN or an infinity (JSON has neither).
-inline std::string format_double(double x) {
-    if (!std::isfinite(x)) throw error{"cannot write a NaN or infinite number as JSON"};
-    char buffer[64];
-    auto const [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-    std::string text{buffer, end};
-    if (text.find_first_of(".e") == std::string::npos) text += ".0";
-    return text;
-}
-
 template <class T>
 struct is_optional : std::false_type {};
 template <class T>

@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -426,8 +427,9 @@ private:
         std::size_t const start = ++pos_;
         auto const* data = reinterpret_cast<unsigned char const*>(text_.data());
         std::size_t const n = text_.size();
-        // Fast path: a run of bytes that need no attention.
+        // Fast path: a run of bytes that need no attention, eight at a time while there are eight.
         while (true) {
+            pos_ = skip_plain_words(data, pos_, n);
             while (pos_ < n && plain(data[pos_])) ++pos_;
             if (pos_ >= n) fail_at(token_, "unterminated string (is the file truncated?)");
             unsigned char const c = data[pos_];
@@ -471,6 +473,23 @@ private:
     }
 
     static bool plain(unsigned char c) noexcept { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+    /// The first position from `pos` on whose 8-byte word holds a byte that is not plain (a quote, a
+    /// backslash, a control character or a non-ASCII byte), or the last position with fewer than eight
+    /// bytes left. Word-at-a-time tests (each is exact when it reports nothing, which is all that is used).
+    static std::size_t skip_plain_words(unsigned char const* data, std::size_t pos, std::size_t n) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        auto has_zero = [](std::uint64_t v) noexcept { return (v - ones) & ~v & highs; };
+        while (pos + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, data + pos, 8);
+            std::uint64_t const special = has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) |
+                                          ((w - ones * 0x20) & ~w & highs) | (w & highs);
+            if (special != 0) break;
+            pos += 8;
+        }
+        return pos;
+    }
 
     [[noreturn]] void control_character(unsigned char c) const {
         static constexpr char hex[] = "0123456789ABCDEF";

@@ -18,6 +18,7 @@
 
 #include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/detail/json_element_reader.hpp>
 #include <samverkan/io/detail/json_text.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -52,27 +53,100 @@ inline constexpr std::string_view duty[] = {"id",    "name",     "basis", "stage
 inline constexpr std::string_view forum[] = {"id",          "name",   "model", "members",
                                              "coordinator", "covers", "scope", "attributes"};
 inline constexpr std::string_view raci[] = {"R", "A", "C", "I"};
+
+/// The relation keys of each element kind: read and written explicitly, never described members.
+inline constexpr std::string_view stage_relations[] = {"after"};
+inline constexpr std::string_view scope_relations[] = {"within"};
+inline constexpr std::span<std::string_view const> no_relations{};
+inline constexpr std::string_view duty_relations[] = {"stage", "scope", "requires", "needs", "raci", "realises"};
+inline constexpr std::string_view forum_relations[] = {"members", "coordinator", "covers", "scope"};
+
+/// The canonical key table and the relation keys of the elements of kind Id.
+template <class Id>
+struct of;
+template <>
+struct of<stage_id> {
+    static constexpr std::span<std::string_view const> table{stage}, relations{stage_relations};
+    static constexpr std::string_view what = "a stage";
+};
+template <>
+struct of<scope_id> {
+    static constexpr std::span<std::string_view const> table{scope}, relations{scope_relations};
+    static constexpr std::string_view what = "a scope";
+};
+template <>
+struct of<actor_id> {
+    static constexpr std::span<std::string_view const> table{actor}, relations{no_relations};
+    static constexpr std::string_view what = "an actor";
+};
+template <>
+struct of<mandate_id> {
+    static constexpr std::span<std::string_view const> table{mandate}, relations{no_relations};
+    static constexpr std::string_view what = "a mandate";
+};
+template <>
+struct of<duty_id> {
+    static constexpr std::span<std::string_view const> table{duty}, relations{duty_relations};
+    static constexpr std::string_view what = "a duty";
+};
+template <>
+struct of<forum_id> {
+    static constexpr std::span<std::string_view const> table{forum}, relations{forum_relations};
+    static constexpr std::string_view what = "a forum";
+};
 } // namespace keys
 
-class model_reader {
+/// The keys of an element of kind Id with element type T, in canonical order (computed once).
+template <element_id Id, class T>
+[[nodiscard]] std::span<element_key const> known_keys() {
+    static std::vector<element_key> const list = element_keys<T>(keys::of<Id>::table, keys::of<Id>::relations);
+    return list;
+}
+
+/// Compile-time checks of a traits type's element types for reading and writing.
+template <model_traits Traits>
+consteval bool check_element_types() {
+    using T = Traits;
+    static_assert(described_element<typename T::stage_type> && described_element<typename T::scope_type> &&
+                      described_element<typename T::actor_type> && described_element<typename T::mandate_type> &&
+                      described_element<typename T::duty_type> && described_element<typename T::forum_type>,
+                  "samverkan::io: every element type must be described with BOOST_DESCRIBE_STRUCT");
+    static_assert(members_fit<typename T::stage_type>(keys::of<stage_id>::relations) &&
+                      members_fit<typename T::scope_type>(keys::of<scope_id>::relations) &&
+                      members_fit<typename T::actor_type>(keys::of<actor_id>::relations) &&
+                      members_fit<typename T::mandate_type>(keys::of<mandate_id>::relations) &&
+                      members_fit<typename T::duty_type>(keys::of<duty_id>::relations) &&
+                      members_fit<typename T::forum_type>(keys::of<forum_id>::relations),
+                  "samverkan::io: a described member has a type the JSON format cannot hold (see "
+                  "io/detail/json_element_reader.hpp) or is named like a relation key of its kind");
+    return true;
+}
+
+template <model_traits Traits>
+class basic_model_reader : json_document_reader {
+    static_assert(check_element_types<Traits>());
+    using model_type = basic_model<Traits>;
+
 public:
-    model_reader(std::string_view text, std::string_view source, std::size_t max_depth)
-        : text_{text}, source_{source}, c_{text, max_depth} {}
+    basic_model_reader(std::string_view text, std::string_view source, std::size_t max_depth)
+        : json_document_reader{text, source, max_depth} {
+        description_hint_ = true;
+    }
 
     /// Reads and validates the whole text. Throws load_error.
-    model read() {
+    model_type read() {
         // Room for the references at once: growing the pool by doubling would copy it and, while copying,
         // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
         // far more; the reservation is address space only until used.
         if (text_.size() >= kept_ref::none)
             throw load_error{std::string{source_}, 0, 0, "",
                              "the text is 4 GiB or larger; this reader takes smaller models"};
-        pool_.reserve(text_.size() / 16);
+        for (std::size_t k = 0; k < 5; ++k) pools_[k].reserve(text_.size() / (k == 2 ? 24 : 64));
         try {
             read_document();
             resolve();
         } catch (json_failure const& f) {
-            throw error_at(f.offset(), f.path(), f.message());
+            throw error_of(f);
         }
         return std::move(m_);
     }
@@ -91,99 +165,30 @@ private:
         std::uint32_t size = 0;
         [[nodiscard]] bool present() const noexcept { return offset != none; }
     };
+    /// A reference: its index in the pool of its kind (pools_); absent: no_ref.
+    using ref = std::uint32_t;
+    static constexpr ref no_ref = std::numeric_limits<std::uint32_t>::max();
     struct raw_holding {
-        kept_ref actor, mandate, scope;
+        ref actor = no_ref, mandate = no_ref, scope = no_ref;
         ref_range stages;
         std::string attributes;
     };
     struct raw_delegation {
-        kept_ref from, to, mandate, scope;
+        ref from = no_ref, to = no_ref, mandate = no_ref, scope = no_ref;
         ref_range stages;
         std::string attributes;
     };
     struct raw_duty {
-        kept_ref stage, scope;
+        ref stage = no_ref, scope = no_ref;
         ref_range requires_, needs;
         std::array<ref_range, 4> raci;
     };
     struct raw_forum {
-        samverkan::forum value;
+        typename Traits::forum_type value;
         std::size_t id_offset = 0;
-        kept_ref scope, coordinator;
+        ref scope = no_ref, coordinator = no_ref;
         ref_range members, covers;
     };
-
-    // ---- errors -------------------------------------------------------------------------------------------
-
-    load_error error_at(std::size_t offset, std::string path, std::string message) const {
-        auto const at = position_of(text_, offset);
-        return load_error{std::string{source_}, at.line, at.column, std::move(path), std::move(message)};
-    }
-    [[noreturn]] void fail(std::string message) const { throw error_at(c_.offset(), c_.path(), std::move(message)); }
-
-    [[noreturn]] void wrong_type(json_event e, std::string_view expected) const {
-        std::string found{describe(e)};
-        std::string_view const shown = c_.value().substr(0, 40);
-        std::string_view const more = c_.value().size() > shown.size() ? "..." : "";
-        if (e == json_event::number) found += " (" + std::string{shown} + std::string{more} + ")";
-        if (e == json_event::string) found += " (" + quote(shown) + std::string{more} + ")";
-        std::string message = "expected " + std::string{expected} + ", found " + found;
-        if (e == json_event::literal_null && c_.depth() > 0) message += "; leave the key out instead of writing null";
-        fail(std::move(message));
-    }
-
-    template <std::size_t N>
-    [[noreturn]] void unknown_key(std::string_view key, std::string_view const (&known)[N],
-                                  std::string_view what) const {
-        if (key == "description" && what != "the top level")
-            fail("unknown key \"description\" in " + std::string{what} +
-                 ": only the model as a whole has a description; put free text about an element in its \"attributes\"");
-        suggester s{key};
-        std::string list;
-        for (std::string_view k : known) {
-            s.offer(k);
-            list += (list.empty() ? "" : ", ") + std::string{k};
-        }
-        if (s.found()) fail("unknown key " + quote(key) + " in " + std::string{what} + s.hint());
-        fail("unknown key " + quote(key) + " in " + std::string{what} + " (the keys are: " + list + ")");
-    }
-
-    [[noreturn]] void missing_key(std::string_view key, std::string_view what, std::size_t object_offset) const {
-        throw error_at(object_offset, c_.path(),
-                       "missing required key \"" + std::string{key} + "\" in " + std::string{what});
-    }
-
-    // ---- reading values -----------------------------------------------------------------------------------
-
-    std::string_view read_string() {
-        json_event const e = c_.next();
-        if (e != json_event::string) wrong_type(e, "a string");
-        return c_.value();
-    }
-    bool read_bool() {
-        json_event const e = c_.next();
-        if (e == json_event::literal_true) return true;
-        if (e == json_event::literal_false) return false;
-        wrong_type(e, "true or false");
-    }
-    void read_attributes(std::string& out) {
-        json_event const e = c_.next();
-        if (e != json_event::object_begin) wrong_type(e, "an object (attributes hold any JSON, inside an object)");
-        out.clear();
-        append_compact(out, c_, e);
-    }
-    /// Reads an array and calls each(first event) for every element.
-    template <class Each>
-    void read_array(Each&& each) {
-        json_event e = c_.next();
-        if (e != json_event::array_begin) wrong_type(e, "an array");
-        while ((e = c_.next()) != json_event::array_end) each(e);
-    }
-    /// Checks that an array element is an object; returns the offset of its '{'.
-    std::size_t begin_object(json_event e, std::string_view what) {
-        if (e != json_event::object_begin) wrong_type(e, "an object (" + std::string{what} + ")");
-        return c_.offset();
-    }
 
     /// The current string, kept for phase 2: where it is in the input, or (escaped) a copy in the arena.
     kept_ref keep() {
@@ -197,22 +202,32 @@ private:
         return {static_cast<std::uint32_t>(arena_.size() - 1),
                 static_cast<std::uint32_t>(v.size()) | kept_ref::in_arena};
     }
-    void read_ref(kept_ref& out) {
-        read_string();
-        out = keep();
+    template <element_id Id>
+    std::vector<kept_ref>& pool() noexcept {
+        return pools_[static_cast<std::size_t>(kind_of<Id>)];
     }
+    template <element_id Id>
+    std::vector<kept_ref> const& pool() const noexcept {
+        return pools_[static_cast<std::size_t>(kind_of<Id>)];
+    }
+    template <element_id Id>
+    void read_ref(ref& out) {
+        read_string();
+        auto& p = pool<Id>();
+        if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
+        out = static_cast<ref>(p.size());
+        p.push_back(keep());
+    }
+    template <element_id Id>
     void read_ref_list(ref_range& out) {
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
-            fail("too many references in one model (at most 2^32 - 1)");
-        out.begin = static_cast<std::uint32_t>(pool_.size());
+        auto& p = pool<Id>();
+        out.begin = static_cast<std::uint32_t>(p.size());
         read_array([&](json_event e) {
             if (e != json_event::string) wrong_type(e, "a string (an id)");
-            pool_.push_back(keep());
+            if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
+            p.push_back(keep());
         });
-        std::size_t const count = pool_.size() - out.begin;
-        if (pool_.size() >= std::numeric_limits<std::uint32_t>::max())
-            fail("too many references in one model (at most 2^32 - 1)");
-        out.count = static_cast<std::uint32_t>(count);
+        out.count = static_cast<std::uint32_t>(p.size() - out.begin);
     }
 
     // ---- phase 1: the document ----------------------------------------------------------------------------
@@ -245,15 +260,15 @@ private:
             } else if (k == "scopes") {
                 read_array([&](json_event x) { read_scope(x); });
             } else if (k == "actors") {
-                read_array([&](json_event x) { read_actor(x); });
+                read_staged<actor_id>([&](json_event x) { read_actor(x); });
             } else if (k == "mandates") {
-                read_array([&](json_event x) { read_mandate(x); });
+                read_staged<mandate_id>([&](json_event x) { read_mandate(x); });
             } else if (k == "holds") {
                 read_array([&](json_event x) { read_holding(x); });
             } else if (k == "delegations") {
                 read_array([&](json_event x) { read_delegation(x); });
             } else if (k == "duties") {
-                read_array([&](json_event x) { read_duty(x); });
+                read_staged<duty_id>([&](json_event x) { read_duty(x); });
             } else if (k == "forums") {
                 read_array([&](json_event x) { read_forum(x); });
             } else {
@@ -274,11 +289,125 @@ private:
         c_.next();
     }
 
+    /// The number of objects directly inside the array whose '[' is at `open`, by a quick structural scan
+    /// (strings skipped, brackets counted, nothing validated: the cursor does that), capped at what the
+    /// array's bytes can hold (an element takes at least 9: {"id":""}). O(length of the array).
+    static std::size_t count_array_objects(std::string_view text, std::size_t open) noexcept {
+        std::size_t depth = 0, count = 0;
+        char const* const begin = text.data();
+        char const* const end = begin + text.size();
+        for (char const* p = begin + open + 1; p < end; ++p) {
+            switch (*p) {
+            case '"':
+                for (++p; p < end && *p != '"'; ++p)
+                    if (*p == '\\') ++p;
+                break;
+            case '{':
+            case '[':
+                if (depth++ == 0 && *p == '{') ++count;
+                break;
+            case '}':
+            case ']':
+                if (depth-- == 0) return std::min(count, static_cast<std::size_t>(p - begin - open) / 9);
+                break;
+            default: break;
+            }
+        }
+        return 0;
+    }
+
+    // Actors, mandates and duties are added in batches of `batch`: the index slots of a batch's ids are
+    // prefetched together (basic_model::find_many), so that adding 10^6 elements does not wait for memory
+    // once per element. A batch is added before any later error is reported, so errors still come in
+    // the order of the file.
+    static constexpr std::size_t batch = 256;
+    template <class T>
+    struct staged_element {
+        T value;
+        std::uint32_t id_offset;
+        std::vector<std::string> realised; // duties only
+    };
+
+    template <element_id Id>
+    auto& staged() noexcept {
+        if constexpr (std::same_as<Id, actor_id>) return staged_actors_;
+        else if constexpr (std::same_as<Id, mandate_id>) return staged_mandates_;
+        else return staged_duties_;
+    }
+
+    /// Reads the array of a staged kind; adds what is staged at its end, and before any error inside it
+    /// is passed on (a duplicate id among the staged elements comes first in the file).
+    template <element_id Id, class Each>
+    void read_staged(Each&& each) {
+        try {
+            json_event e = c_.next();
+            if (e != json_event::array_begin) wrong_type(e, "an array");
+            // Actors and mandates: room for the whole array at once (no regrowing, copying, of the element
+            // vector, no rehashing of the index), from a quick count of its objects. Duties are not
+            // counted: they are large, so the count (a byte-wise scan of most of a national model) cost
+            // more than the regrowing it saves.
+            if constexpr (!std::same_as<Id, duty_id>) {
+                std::size_t const n = count_array_objects(text_, c_.offset());
+                m_.template reserve<Id>(m_.template id_bound<Id>() + n);
+                id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
+            }
+            while ((e = c_.next()) != json_event::array_end) each(e);
+        } catch (...) {
+            add_staged<Id>();
+            throw;
+        }
+        add_staged<Id>();
+    }
+
+    template <element_id Id>
+    void stage_element(typename model_type::template element_t<Id>&& value, std::size_t id_offset,
+                       std::vector<std::string>&& realised = {}) {
+        auto& st = staged<Id>();
+        if (st.capacity() < batch) st.reserve(batch);
+        st.push_back({std::move(value), static_cast<std::uint32_t>(id_offset), std::move(realised)});
+        if (st.size() == batch) add_staged<Id>();
+    }
+
+    template <element_id Id>
+    void add_staged() {
+        auto& st = staged<Id>();
+        std::size_t const n = st.size();
+        if (n == 0) return;
+        std::uint32_t found[batch];
+        m_.template find_many<Id>(n, [&](std::size_t i) -> std::string_view { return st[i].value.id; }, found);
+        std::string_view const array = std::same_as<Id, actor_id>     ? "actors"
+                                       : std::same_as<Id, mandate_id> ? "mandates"
+                                                                      : "duties";
+        auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& e = st[i];
+            std::optional<Id> first;
+            if (found[i] != no_ref) first = Id{found[i]};
+            else first = m_.template find<Id>(e.value.id); // a duplicate within the batch (the slot is cached)
+            if (first) {
+                std::size_t const index = m_.template id_bound<Id>();
+                std::string const id{std::string_view{e.value.id}};
+                std::size_t const id_offset = e.id_offset;
+                st.clear();
+                duplicate<Id>(id, first->index(), id_offset, array, at(array, index, "id"));
+            }
+            Id added;
+            if constexpr (std::same_as<Id, actor_id>) added = m_.add_actor(std::move(e.value));
+            else if constexpr (std::same_as<Id, mandate_id>) added = m_.add_mandate(std::move(e.value));
+            else added = m_.add_duty(std::move(e.value));
+            offsets.push_back(e.id_offset); // the text is shorter than 4 GiB
+            if constexpr (std::same_as<Id, duty_id>)
+                for (std::string& key : e.realised) m_.realise(added, std::move(key)); // duplicates: a set
+        }
+        st.clear();
+    }
+
     /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
     template <element_id Id, class T, class Add>
     Id add(T&& value, std::size_t id_offset, std::string_view array, Add&& add_to_model) {
         auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
-        if (auto const first = m_.find<Id>(value.id)) duplicate<Id>(value.id, first->index(), id_offset, array);
+        if (auto const first = m_.template find<Id>(value.id))
+            duplicate<Id>(value.id, first->index(), id_offset, array, c_.path() + "/id");
         Id const id = add_to_model(std::forward<T>(value));
         offsets.push_back(static_cast<std::uint32_t>(id_offset)); // the text is shorter than 4 GiB
         return id;
@@ -286,83 +415,56 @@ private:
 
     template <element_id Id>
     [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset,
-                                std::string_view array) const {
+                                std::string_view array, std::string path) const {
         auto const at = position_of(text_, id_offsets_[static_cast<std::size_t>(kind_of<Id>)][first]);
-        throw error_at(id_offset, c_.path() + "/id",
+        throw error_at(id_offset, std::move(path),
                        "duplicate " + std::string{Id::tag_type::name} + " id " + quote(id) + " (first at /" +
                            std::string{array} + "/" + std::to_string(first) + ", line " + std::to_string(at.line) +
                            "); ids must be unique within a kind");
     }
 
+    /// Reads an element of kind Id: its described members by name, its relation keys through
+    /// `relation(key)`. Returns the element and the offset of its id.
+    template <element_id Id, class Relation>
+    std::pair<typename model_type::template element_t<Id>, std::size_t> read_element_of(json_event e,
+                                                                                         Relation&& relation) {
+        using T = typename model_type::template element_t<Id>;
+        std::pair<T, std::size_t> out{};
+        out.second = read_element(e, out.first, known_keys<Id, T>(), keys::of<Id>::what, relation);
+        return out;
+    }
+    static constexpr auto no_relation = [](std::string_view) { return false; };
+
     void read_stage(json_event e) {
-        std::size_t const start = begin_object(e, "a stage");
-        samverkan::stage s;
-        std::optional<std::size_t> id_at;
         ref_range after;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") s.id = read_string(), id_at = c_.offset();
-            else if (k == "name") s.name = read_string();
-            else if (k == "after") read_ref_list(after);
-            else if (k == "attributes") read_attributes(s.attributes);
-            else unknown_key(k, keys::stage, "a stage");
-        }
-        if (!id_at) missing_key("id", "a stage", start);
-        add<stage_id>(std::move(s), *id_at, "stages", [&](samverkan::stage&& v) { return m_.add_stage(std::move(v)); });
+        auto [s, id_at] = read_element_of<stage_id>(e, [&](std::string_view k) {
+            if (k != "after") return false;
+            read_ref_list<stage_id>(after);
+            return true;
+        });
+        add<stage_id>(std::move(s), id_at, "stages", [&](auto&& v) { return m_.add_stage(std::move(v)); });
         stage_after_.push_back(after);
     }
 
     void read_scope(json_event e) {
-        std::size_t const start = begin_object(e, "a scope");
-        samverkan::scope s;
-        std::optional<std::size_t> id_at;
-        kept_ref within;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") s.id = read_string(), id_at = c_.offset();
-            else if (k == "name") s.name = read_string();
-            else if (k == "within") read_ref(within);
-            else if (k == "attributes") read_attributes(s.attributes);
-            else unknown_key(k, keys::scope, "a scope");
-        }
-        if (!id_at) missing_key("id", "a scope", start);
-        add<scope_id>(std::move(s), *id_at, "scopes", [&](samverkan::scope&& v) { return m_.add_scope(std::move(v)); });
+        ref within = no_ref;
+        auto [s, id_at] = read_element_of<scope_id>(e, [&](std::string_view k) {
+            if (k != "within") return false;
+            read_ref<scope_id>(within);
+            return true;
+        });
+        add<scope_id>(std::move(s), id_at, "scopes", [&](auto&& v) { return m_.add_scope(std::move(v)); });
         scope_within_.push_back(within);
     }
 
     void read_actor(json_event e) {
-        std::size_t const start = begin_object(e, "an actor");
-        samverkan::actor a;
-        std::optional<std::size_t> id_at;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") a.id = read_string(), id_at = c_.offset();
-            else if (k == "name") a.name = read_string();
-            else if (k == "category") a.category = read_string();
-            else if (k == "attributes") read_attributes(a.attributes);
-            else unknown_key(k, keys::actor, "an actor");
-        }
-        if (!id_at) missing_key("id", "an actor", start);
-        add<actor_id>(std::move(a), *id_at, "actors", [&](samverkan::actor&& v) { return m_.add_actor(std::move(v)); });
+        auto [a, id_at] = read_element_of<actor_id>(e, no_relation);
+        stage_element<actor_id>(std::move(a), id_at);
     }
 
     void read_mandate(json_event e) {
-        std::size_t const start = begin_object(e, "a mandate");
-        samverkan::mandate x;
-        std::optional<std::size_t> id_at;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") x.id = read_string(), id_at = c_.offset();
-            else if (k == "name") x.name = read_string();
-            else if (k == "basis") x.basis = read_string();
-            else if (k == "exclusive") x.exclusive = read_bool();
-            else if (k == "delegable") x.delegable = read_bool();
-            else if (k == "attributes") read_attributes(x.attributes);
-            else unknown_key(k, keys::mandate, "a mandate");
-        }
-        if (!id_at) missing_key("id", "a mandate", start);
-        add<mandate_id>(std::move(x), *id_at, "mandates",
-                        [&](samverkan::mandate&& v) { return m_.add_mandate(std::move(v)); });
+        auto [x, id_at] = read_element_of<mandate_id>(e, no_relation);
+        stage_element<mandate_id>(std::move(x), id_at);
     }
 
     void read_holding(json_event e) {
@@ -370,15 +472,15 @@ private:
         raw_holding h;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "actor") read_ref(h.actor);
-            else if (k == "mandate") read_ref(h.mandate);
-            else if (k == "scope") read_ref(h.scope);
-            else if (k == "stages") read_ref_list(h.stages);
+            if (k == "actor") read_ref<actor_id>(h.actor);
+            else if (k == "mandate") read_ref<mandate_id>(h.mandate);
+            else if (k == "scope") read_ref<scope_id>(h.scope);
+            else if (k == "stages") read_ref_list<stage_id>(h.stages);
             else if (k == "attributes") read_attributes(h.attributes);
             else unknown_key(k, keys::holding, "a holding");
         }
-        if (!h.actor.present()) missing_key("actor", "a holding", start);
-        if (!h.mandate.present()) missing_key("mandate", "a holding", start);
+        if (h.actor == no_ref) missing_key("actor", "a holding", start);
+        if (h.mandate == no_ref) missing_key("mandate", "a holding", start);
         holdings_.push_back(std::move(h));
     }
 
@@ -387,35 +489,24 @@ private:
         raw_delegation d;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "from") read_ref(d.from);
-            else if (k == "to") read_ref(d.to);
-            else if (k == "mandate") read_ref(d.mandate);
-            else if (k == "scope") read_ref(d.scope);
-            else if (k == "stages") read_ref_list(d.stages);
+            if (k == "from") read_ref<actor_id>(d.from);
+            else if (k == "to") read_ref<actor_id>(d.to);
+            else if (k == "mandate") read_ref<mandate_id>(d.mandate);
+            else if (k == "scope") read_ref<scope_id>(d.scope);
+            else if (k == "stages") read_ref_list<stage_id>(d.stages);
             else if (k == "attributes") read_attributes(d.attributes);
             else unknown_key(k, keys::delegation, "a delegation");
         }
-        if (!d.from.present()) missing_key("from", "a delegation", start);
-        if (!d.to.present()) missing_key("to", "a delegation", start);
-        if (!d.mandate.present()) missing_key("mandate", "a delegation", start);
+        if (d.from == no_ref) missing_key("from", "a delegation", start);
+        if (d.to == no_ref) missing_key("to", "a delegation", start);
+        if (d.mandate == no_ref) missing_key("mandate", "a delegation", start);
         delegations_.push_back(std::move(d));
     }
 
     void read_raci(raw_duty& links) {
         json_event e = c_.next();
         if (e != json_event::object_begin) wrong_type(e, "an object with the keys R, A, C and I");
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            std::size_t role = 4;
-            for (std::size_t i = 0; i < 4; ++i)
-                if (k == keys::raci[i]) role = i;
-            if (role == 4) {
-                suggester s{k};
-                for (std::string_view r : keys::raci) s.offer(r);
-                fail("unknown RACI role " + quote(k) + " (the roles are R, A, C and I)" + s.hint());
-            }
-            read_ref_list(links.raci[role]);
-        }
+        while ((e = c_.next()) == json_event::key) read_ref_list<actor_id>(links.raci[raci_role(c_.value())]);
     }
 
     /// "realises": a list of free-text strings (templates.md section 3), kept whole.
@@ -431,51 +522,35 @@ private:
     }
 
     void read_duty(json_event e) {
-        std::size_t const start = begin_object(e, "a duty");
         std::vector<std::string> realised;
-        samverkan::duty d;
-        std::optional<std::size_t> id_at;
         raw_duty links;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") d.id = read_string(), id_at = c_.offset();
-            else if (k == "name") d.name = read_string();
-            else if (k == "basis") d.basis = read_string();
-            else if (k == "stage") read_ref(links.stage);
-            else if (k == "scope") read_ref(links.scope);
-            else if (k == "requires") read_ref_list(links.requires_);
-            else if (k == "needs") read_ref_list(links.needs);
-            else if (k == "optional") d.optional = read_bool();
+        auto [d, id_at] = read_element_of<duty_id>(e, [&](std::string_view k) {
+            if (k == "stage") read_ref<stage_id>(links.stage);
+            else if (k == "scope") read_ref<scope_id>(links.scope);
+            else if (k == "requires") read_ref_list<mandate_id>(links.requires_);
+            else if (k == "needs") read_ref_list<duty_id>(links.needs);
             else if (k == "raci") read_raci(links);
             else if (k == "realises") read_realises(realised);
-            else if (k == "attributes") read_attributes(d.attributes);
-            else unknown_key(k, keys::duty, "a duty");
-        }
-        if (!id_at) missing_key("id", "a duty", start);
+            else return false;
+            return true;
+        });
         // Placed in phase 2, when the stage and scope references can be resolved.
-        duty_id const added = add<duty_id>(std::move(d), *id_at, "duties",
-                                           [&](samverkan::duty&& v) { return m_.add_duty(std::move(v)); });
-        for (std::string& key : realised) m_.realise(added, std::move(key)); // duplicates: a set
+        stage_element<duty_id>(std::move(d), id_at, std::move(realised));
         duties_.push_back(links);
     }
 
     void read_forum(json_event e) {
-        std::size_t const start = begin_object(e, "a forum");
         raw_forum f;
-        bool has_id = false;
-        while ((e = c_.next()) == json_event::key) {
-            std::string_view const k = c_.value();
-            if (k == "id") f.value.id = read_string(), f.id_offset = c_.offset(), has_id = true;
-            else if (k == "name") f.value.name = read_string();
-            else if (k == "model") f.value.model = read_string();
-            else if (k == "members") read_ref_list(f.members);
-            else if (k == "coordinator") read_ref(f.coordinator);
-            else if (k == "covers") read_ref_list(f.covers);
-            else if (k == "scope") read_ref(f.scope);
-            else if (k == "attributes") read_attributes(f.value.attributes);
-            else unknown_key(k, keys::forum, "a forum");
-        }
-        if (!has_id) missing_key("id", "a forum", start);
+        auto [value, id_at] = read_element_of<forum_id>(e, [&](std::string_view k) {
+            if (k == "members") read_ref_list<actor_id>(f.members);
+            else if (k == "coordinator") read_ref<actor_id>(f.coordinator);
+            else if (k == "covers") read_ref_list<duty_id>(f.covers);
+            else if (k == "scope") read_ref<scope_id>(f.scope);
+            else return false;
+            return true;
+        });
+        f.value = std::move(value);
+        f.id_offset = id_at;
         // Added in phase 2: a forum's scope is fixed when it is added, and it may be a forward reference.
         forums_.push_back(std::move(f));
     }
@@ -493,7 +568,47 @@ private:
         return r.offset - 1;
     }
 
-    kept_ref pooled(std::uint32_t i) const noexcept { return pool_[i]; }
+    /// Whether reference i of kind Id was resolved by resolve_all (then pool<Id>()[i] holds the element's
+    /// index in `size` and the offset of the reference's opening quote in `offset`).
+    template <element_id Id>
+    bool resolved(ref i) const noexcept {
+        auto const& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
+        return i < flags.size() && flags[i];
+    }
+    /// The text of reference i of kind Id.
+    template <element_id Id>
+    std::string_view text_of(ref i) const noexcept {
+        if (resolved<Id>(i)) return m_[Id{pool<Id>()[i].size}].id;
+        return text_of(pool<Id>()[i]);
+    }
+    /// Byte offset of the opening quote of reference i of kind Id.
+    template <element_id Id>
+    std::size_t offset_of(ref i) const noexcept {
+        if (resolved<Id>(i)) return pool<Id>()[i].offset;
+        return offset_of(pool<Id>()[i]);
+    }
+
+    /// Resolves every reference to kind Id at once (index lookups pipelined: basic_model::find_many) and
+    /// keeps the result in place. A reference that does not resolve stays as it was: resolve() reports it
+    /// when the relations are added, in the order of the file's sections, as before.
+    template <element_id Id>
+    void resolve_all() {
+        auto& p = pool<Id>();
+        auto& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
+        flags.assign(p.size(), false);
+        constexpr std::size_t chunk = 4096;
+        std::uint32_t found[chunk];
+        for (std::size_t begin = 0; begin < p.size(); begin += chunk) {
+            std::size_t const n = std::min(chunk, p.size() - begin);
+            m_.template find_many<Id>(n, [&](std::size_t i) { return text_of(p[begin + i]); }, found);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (found[i] == no_ref) continue;
+                kept_ref& r = p[begin + i];
+                r = kept_ref{static_cast<std::uint32_t>(offset_of(r)), found[i]};
+                flags[begin + i] = true;
+            }
+        }
+    }
 
     /// The kinds other than Id that have an element with id `text`: "a stage and a duty".
     template <element_id Id>
@@ -501,7 +616,7 @@ private:
         std::vector<std::string_view> found;
         auto check = [&]<class Other>(Other) {
             if constexpr (!std::same_as<Other, Id>) {
-                bool hit = m_.find<Other>(text).has_value();
+                bool hit = m_.template find<Other>(text).has_value();
                 if constexpr (std::same_as<Other, forum_id>)
                     if (!forums_added_)
                         for (auto const& f : forums_)
@@ -525,25 +640,27 @@ private:
 
     template <element_id Id, class Path>
     [[noreturn]] void unknown_reference(kept_ref kept, Path const& path) const {
-        std::string_view const ref = text_of(kept);
+        std::string_view const text = text_of(kept);
         std::string_view const kind = Id::tag_type::name;
-        std::string message = "unknown " + std::string{kind} + " " + quote(ref);
-        if (std::string const others = other_kinds<Id>(ref); !others.empty())
+        std::string message = "unknown " + std::string{kind} + " " + quote(text);
+        if (std::string const others = other_kinds<Id>(text); !others.empty())
             message += " (there is " + others + " with that id, but no " + std::string{kind} + ")";
-        suggester s{ref};
+        suggester s{text};
         for (Id id : m_.template ids<Id>()) s.offer(m_[id].id, m_[id].name);
         throw error_at(offset_of(kept), path(), message + s.hint());
     }
 
     template <element_id Id, class Path>
-    Id resolve(kept_ref ref, Path const& path) const {
-        if (auto const id = m_.find<Id>(text_of(ref))) return *id;
-        unknown_reference<Id>(ref, path);
+    Id resolve(ref i, Path const& path) const {
+        kept_ref const r = pool<Id>()[i];
+        if (resolved<Id>(i)) return Id{r.size};
+        if (auto const id = m_.template find<Id>(text_of(r))) return *id;
+        unknown_reference<Id>(r, path);
     }
     template <element_id Id, class Path>
-    std::optional<Id> resolve_optional(kept_ref ref, Path const& path) const {
-        if (!ref.present()) return std::nullopt;
-        return resolve<Id>(ref, path);
+    std::optional<Id> resolve_optional(ref i, Path const& path) const {
+        if (i == no_ref) return std::nullopt;
+        return resolve<Id>(i, path);
     }
 
     static std::string at(std::string_view array, std::size_t i, std::string_view key) {
@@ -554,6 +671,11 @@ private:
     }
 
     void resolve() {
+        resolve_all<stage_id>();
+        resolve_all<scope_id>();
+        resolve_all<actor_id>();
+        resolve_all<mandate_id>();
+        resolve_all<duty_id>();
         add_forums();
         place_duties();
         link_stages();
@@ -565,11 +687,11 @@ private:
     }
 
     void add_forums() {
-        m_.reserve<forum_id>(forums_.size());
+        m_.template reserve<forum_id>(forums_.size());
         for (std::size_t i = 0; i < forums_.size(); ++i) {
             raw_forum& f = forums_[i];
             auto const scope = resolve_optional<scope_id>(f.scope, [&] { return at("forums", i, "scope"); });
-            if (auto const first = m_.find<forum_id>(f.value.id)) {
+            if (auto const first = m_.template find<forum_id>(f.value.id)) {
                 auto const where = position_of(text_, forums_[first->index()].id_offset);
                 throw error_at(f.id_offset, at("forums", i, "id"),
                                "duplicate forum id " + quote(f.value.id) + " (first at /forums/" +
@@ -584,7 +706,7 @@ private:
     void place_duties() {
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& d = duties_[i];
-            if (!d.stage.present() && !d.scope.present()) continue;
+            if (d.stage == no_ref && d.scope == no_ref) continue;
             auto const stage = resolve_optional<stage_id>(d.stage, [&] { return at("duties", i, "stage"); });
             auto const scope = resolve_optional<scope_id>(d.scope, [&] { return at("duties", i, "scope"); });
             m_.place(duty_id{static_cast<std::uint32_t>(i)}, {.stage = stage, .scope = scope});
@@ -670,7 +792,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             ref_range const r = stage_after_[i];
             for (std::uint32_t j = 0; j < r.count; ++j) {
-                stage_id const s = resolve<stage_id>(pooled(r.begin + j), [&] { return at("stages", i, "after", j); });
+                stage_id const s = resolve<stage_id>(r.begin + j, [&] { return at("stages", i, "after", j); });
                 g.targets.push_back(s.index());
                 g.slots.push_back(j);
             }
@@ -690,7 +812,7 @@ private:
                 cycle.size() == 1
                     ? "stage " + quote(m_[stage_id{from}].id) + " is listed as coming after itself"
                     : "the \"after\" links form a cycle: " + describe_cycle<stage_id>(cycle, "comes after");
-            throw error_at(offset_of(pooled(stage_after_[from].begin + slot)), at("stages", from, "after", slot),
+            throw error_at(offset_of<stage_id>(stage_after_[from].begin + slot), at("stages", from, "after", slot),
                            message);
         }
         // Latest stages first: each link then finds its earlier stage without links yet, so the model's
@@ -720,7 +842,7 @@ private:
                 cycle.size() == 1
                     ? "scope " + quote(m_[scope_id{from}].id) + " is listed as lying within itself"
                     : "the \"within\" links form a cycle: " + describe_cycle<scope_id>(cycle, "lies within");
-            throw error_at(offset_of(scope_within_[from]), at("scopes", from, "within"), message);
+            throw error_at(offset_of<scope_id>(scope_within_[from]), at("scopes", from, "within"), message);
         }
         // Innermost scopes first: the model's check walks up from the outer scope, which has no link yet.
         for (std::uint32_t u : order)
@@ -734,11 +856,11 @@ private:
         out.stages.clear();
         for (std::uint32_t j = 0; j < r.stages.count; ++j)
             out.stages.push_back(
-                resolve<stage_id>(pooled(r.stages.begin + j), [&] { return at(array, i, "stages", j); }));
+                resolve<stage_id>(r.stages.begin + j, [&] { return at(array, i, "stages", j); }));
     }
 
     void add_holdings() {
-        m_.reserve_relations<relation::holds>(holdings_.size());
+        m_.template reserve_relations<relation::holds>(holdings_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < holdings_.size(); ++i) {
             raw_holding& h = holdings_[i];
@@ -752,7 +874,7 @@ private:
     }
 
     void add_delegations() {
-        m_.reserve_relations<relation::delegates>(delegations_.size());
+        m_.template reserve_relations<relation::delegates>(delegations_.size());
         samverkan::reach where;
         for (std::size_t i = 0; i < delegations_.size(); ++i) {
             raw_delegation& d = delegations_[i];
@@ -769,11 +891,11 @@ private:
     /// Error for an actor listed twice in one list: at the second, naming the first.
     [[noreturn]] void listed_twice(ref_range r, std::uint32_t j, std::string_view list, std::string const& path,
                                    std::string const& first_path_prefix) const {
-        std::string_view const ref = text_of(pooled(r.begin + j));
+        std::string_view const text = text_of<actor_id>(r.begin + j);
         std::uint32_t first = 0;
-        while (first < j && text_of(pooled(r.begin + first)) != ref) ++first;
-        throw error_at(offset_of(pooled(r.begin + j)), path,
-                       "actor " + quote(ref) + " is listed twice in " + std::string{list} + " (also at " +
+        while (first < j && text_of<actor_id>(r.begin + first) != text) ++first;
+        throw error_at(offset_of<actor_id>(r.begin + j), path,
+                       "actor " + quote(text) + " is listed twice in " + std::string{list} + " (also at " +
                            first_path_prefix + std::to_string(first) + ")");
     }
 
@@ -785,24 +907,24 @@ private:
             for (ref_range const r : links.raci) assignments += r.count;
         }
         // upper bounds (duplicates are dropped): the tables are allocated once, at their final size
-        m_.reserve_relations<relation::requires_mandate>(requirements);
-        m_.reserve_relations<relation::needs>(needs);
-        m_.reserve_relations<relation::assigned>(assignments);
+        m_.template reserve_relations<relation::requires_mandate>(requirements);
+        m_.template reserve_relations<relation::needs>(needs);
+        m_.template reserve_relations<relation::assigned>(assignments);
         for (std::size_t i = 0; i < duties_.size(); ++i) {
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < links.requires_.count; ++j)
-                m_.require(d, resolve<mandate_id>(pooled(links.requires_.begin + j),
+                m_.require(d, resolve<mandate_id>(links.requires_.begin + j,
                                                   [&] { return at("duties", i, "requires", j); }));
             for (std::uint32_t j = 0; j < links.needs.count; ++j)
                 m_.need(d,
-                        resolve<duty_id>(pooled(links.needs.begin + j), [&] { return at("duties", i, "needs", j); }));
+                        resolve<duty_id>(links.needs.begin + j, [&] { return at("duties", i, "needs", j); }));
             for (std::size_t role = 0; role < 4; ++role) {
                 ref_range const r = links.raci[role];
                 std::string_view const letter = keys::raci[role];
                 for (std::uint32_t j = 0; j < r.count; ++j) {
                     auto const path = [&] { return at("duties", i, "raci/" + std::string{letter}, j); };
-                    actor_id const a = resolve<actor_id>(pooled(r.begin + j), path);
+                    actor_id const a = resolve<actor_id>(r.begin + j, path);
                     if (!m_.assign(a, d, static_cast<raci>(role)))
                         listed_twice(r, j, "RACI role " + std::string{letter}, path(),
                                      at("duties", i, "raci/" + std::string{letter}) + "/");
@@ -818,34 +940,31 @@ private:
             members += f.members.count;
             covers += f.covers.count;
         }
-        m_.reserve_relations<relation::member>(members);
-        m_.reserve_relations<relation::covers>(covers);
+        m_.template reserve_relations<relation::member>(members);
+        m_.template reserve_relations<relation::covers>(covers);
         for (std::size_t i = 0; i < forums_.size(); ++i) {
             raw_forum const& f = forums_[i];
             forum_id const id{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < f.members.count; ++j) {
                 auto const path = [&] { return at("forums", i, "members", j); };
-                if (!m_.add_member(id, resolve<actor_id>(pooled(f.members.begin + j), path)))
+                if (!m_.add_member(id, resolve<actor_id>(f.members.begin + j, path)))
                     listed_twice(f.members, j, "members", path(), at("forums", i, "members") + "/");
             }
-            if (f.coordinator.present())
+            if (f.coordinator != no_ref)
                 m_.set_coordinator(id,
                                    resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
             for (std::uint32_t j = 0; j < f.covers.count; ++j)
                 m_.cover(id,
-                         resolve<duty_id>(pooled(f.covers.begin + j), [&] { return at("forums", i, "covers", j); }));
+                         resolve<duty_id>(f.covers.begin + j, [&] { return at("forums", i, "covers", j); }));
         }
         forums_ = {};
     }
 
-    std::string_view text_;
-    std::string_view source_;
-    json_cursor c_;
-    model m_;
+    model_type m_;
 
     std::array<std::vector<std::uint32_t>, 6> id_offsets_; // per kind: offset of each element's id
     std::vector<ref_range> stage_after_;
-    std::vector<kept_ref> scope_within_;
+    std::vector<ref> scope_within_;
     std::vector<raw_holding> holdings_;
     std::vector<raw_delegation> delegations_;
     std::vector<raw_duty> duties_;
@@ -855,10 +974,19 @@ private:
     std::optional<std::size_t> realises_at_; // the first "realises" key, for samverkan/1 files
     std::string realises_path_;
 
-    std::vector<kept_ref> pool_;             // the ids of every reference list
+    std::array<std::vector<kept_ref>, 6> pools_; // every reference, by the kind it refers to (never a forum)
+    std::array<std::vector<bool>, 6> resolved_;  // which of them resolve_all resolved
     std::deque<std::string> arena_;          // references that had escapes
     std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
+    // elements read but not added yet (add_staged); spelt out, not through an alias template, which
+    // crashes clang 14
+    std::vector<staged_element<typename Traits::actor_type>> staged_actors_;
+    std::vector<staged_element<typename Traits::mandate_type>> staged_mandates_;
+    std::vector<staged_element<typename Traits::duty_type>> staged_duties_;
 };
+
+/// The reader of the default model.
+using model_reader = basic_model_reader<default_traits>;
 
 } // namespace samverkan::io::detail
 

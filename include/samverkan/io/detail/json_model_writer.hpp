@@ -11,6 +11,8 @@
 
 #include <samverkan/error.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
+#include <samverkan/io/detail/json_element_reader.hpp>
+#include <samverkan/io/detail/json_model_reader.hpp>
 #include <samverkan/io/detail/json_text.hpp>
 #include <samverkan/model/basic_model.hpp>
 
@@ -90,9 +92,13 @@ private:
     bool first_ = true;
 };
 
-class model_writer {
+template <model_traits Traits>
+class basic_model_writer {
+    static_assert(check_element_types<Traits>());
+    using model_type = basic_model<Traits>;
+
 public:
-    model_writer(json_sink& out, model const& m) : out_{out}, m_{m} {}
+    basic_model_writer(json_sink& out, model_type const& m) : out_{out}, m_{m} {}
 
     void write() {
         object_writer top{out_, 0};
@@ -149,35 +155,62 @@ private:
         return [kind, id] { return std::string{kind} + " " + quote(id); };
     }
 
+    /// Writes the keys of element `id` in canonical order (json_element_reader.hpp): described members
+    /// by the rules there, relation keys through `relation(key)`.
+    template <element_id Id, class Relation>
+    void element(object_writer& o, Id id, std::string_view kind, Relation&& relation) {
+        using T = typename model_type::template element_t<Id>;
+        T const& e = m_[id];
+        for (element_key const& k : known_keys<Id, T>()) {
+            if (k.member < 0) {
+                relation(k.name);
+                continue;
+            }
+            boost::mp11::mp_with_index<boost::mp11::mp_size<json_members<T>>::value>(
+                static_cast<std::size_t>(k.member), [&](auto I) {
+                    using D = boost::mp11::mp_at_c<json_members<T>, I>;
+                    member(o, D::name, e.*D::pointer, kind, e.id);
+                });
+        }
+    }
+
+    template <class V>
+    void member(object_writer& o, std::string_view name, V const& v, std::string_view kind, std::string_view id) {
+        if constexpr (std::same_as<V, std::string>) {
+            if (name == "attributes") return o.attributes(v, owner(kind, id));
+            if (name == "id") return o.string(name, v);
+        }
+        if (member_omitted(v)) return;
+        o.key(name);
+        if constexpr (member_optional<V>::value) {
+            append_member_scalar(out_, *v);
+        } else if constexpr (member_vector<V>::value) {
+            out_.put('[');
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                if (i > 0) out_.put(',');
+                out_.newline(o.level() + 2);
+                append_member_scalar(out_, v[i]);
+            }
+            out_.newline(o.level() + 1);
+            out_.put(']');
+        } else {
+            append_member_scalar(out_, v);
+        }
+    }
+
     void stage(object_writer& o, stage_id s) {
-        auto const& e = m_[s];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        o.ids("after", m_.earlier_stages(s), id_text<stage_id>());
-        o.attributes(e.attributes, owner("stage", e.id));
+        element(o, s, "stage", [&](std::string_view) { o.ids("after", m_.earlier_stages(s), id_text<stage_id>()); });
     }
     void scope(object_writer& o, scope_id s) {
-        auto const& e = m_[s];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        if (auto const p = m_.parent(s)) o.string("within", text(*p));
-        o.attributes(e.attributes, owner("scope", e.id));
+        element(o, s, "scope", [&](std::string_view) {
+            if (auto const p = m_.parent(s)) o.string("within", text(*p));
+        });
     }
     void actor(object_writer& o, actor_id a) {
-        auto const& e = m_[a];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        o.optional_string("category", e.category);
-        o.attributes(e.attributes, owner("actor", e.id));
+        element(o, a, "actor", [](std::string_view) {});
     }
     void mandate(object_writer& o, mandate_id x) {
-        auto const& e = m_[x];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        o.optional_string("basis", e.basis);
-        o.boolean("exclusive", e.exclusive);
-        o.boolean("delegable", e.delegable);
-        o.attributes(e.attributes, owner("mandate", e.id));
+        element(o, x, "mandate", [](std::string_view) {});
     }
     void reach(object_writer& o, reach_view const& where) {
         if (where.scope) o.string("scope", text(*where.scope));
@@ -199,18 +232,21 @@ private:
         o.attributes(v.attributes, [d] { return "delegation " + std::to_string(d.index()); });
     }
     void duty(object_writer& o, duty_id d) {
-        auto const& e = m_[d];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        o.optional_string("basis", e.basis);
-        if (auto const s = m_.stage_of(d)) o.string("stage", text(*s));
-        if (auto const s = m_.scope_of(d)) o.string("scope", text(*s));
-        o.ids("requires", m_.required_mandates(d), id_text<mandate_id>());
-        o.ids("needs", m_.needs(d), id_text<duty_id>());
-        o.boolean("optional", e.optional);
-        raci_object(o, d);
-        o.ids("realises", m_.realises(d), [](std::string const& k) -> std::string_view { return k; });
-        o.attributes(e.attributes, owner("duty", e.id));
+        element(o, d, "duty", [&](std::string_view k) {
+            if (k == "stage") {
+                if (auto const s = m_.stage_of(d)) o.string("stage", text(*s));
+            } else if (k == "scope") {
+                if (auto const s = m_.scope_of(d)) o.string("scope", text(*s));
+            } else if (k == "requires") {
+                o.ids("requires", m_.required_mandates(d), id_text<mandate_id>());
+            } else if (k == "needs") {
+                o.ids("needs", m_.needs(d), id_text<duty_id>());
+            } else if (k == "raci") {
+                raci_object(o, d);
+            } else {
+                o.ids("realises", m_.realises(d), [](std::string const& key) -> std::string_view { return key; });
+            }
+        });
     }
     void raci_object(object_writer& o, duty_id d) {
         auto entries = m_.raci_of(d);
@@ -226,20 +262,25 @@ private:
         r.close();
     }
     void forum(object_writer& o, forum_id f) {
-        auto const& e = m_[f];
-        o.string("id", e.id);
-        o.optional_string("name", e.name);
-        o.optional_string("model", e.model);
-        o.ids("members", m_.members(f), id_text<actor_id>());
-        if (auto const c = m_.coordinator(f)) o.string("coordinator", text(*c));
-        o.ids("covers", m_.covered(f), id_text<duty_id>());
-        if (auto const s = m_.scope_of(f)) o.string("scope", text(*s));
-        o.attributes(e.attributes, owner("forum", e.id));
+        element(o, f, "forum", [&](std::string_view k) {
+            if (k == "members") {
+                o.ids("members", m_.members(f), id_text<actor_id>());
+            } else if (k == "coordinator") {
+                if (auto const c = m_.coordinator(f)) o.string("coordinator", text(*c));
+            } else if (k == "covers") {
+                o.ids("covers", m_.covered(f), id_text<duty_id>());
+            } else {
+                if (auto const s = m_.scope_of(f)) o.string("scope", text(*s));
+            }
+        });
     }
 
     json_sink& out_;
-    model const& m_;
+    model_type const& m_;
 };
+
+/// The writer of the default model.
+using model_writer = basic_model_writer<default_traits>;
 
 } // namespace samverkan::io::detail
 

@@ -10,6 +10,8 @@
 #include <samverkan/error.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -75,6 +77,17 @@ private:
     std::string buffer_;
     std::uint64_t bytes_ = 0;
 };
+
+/// The shortest text of `x` that reads back to the same double, with a fraction or exponent ("1.0").
+/// Throws samverkan::error for a NaN or an infinity (JSON has neither).
+inline std::string format_double(double x) {
+    if (!std::isfinite(x)) throw error{"cannot write a NaN or infinite number as JSON"};
+    char buffer[64];
+    auto const [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
+    std::string text{buffer, end};
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
 
 /// What the JSON escaper does with bytes that are not UTF-8: throw samverkan::error (the model writer:
 /// text read from a file was checked, so only text set through the API can be invalid, and the caller
