@@ -57,11 +57,12 @@
 #include <samverkan/config.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/load_error.hpp>
-#if !SAMVERKAN_DECLARE_ONLY
+// The reader and writer templates are included in both modes of samverkan/config.hpp: with the compiled
+// part only the default model's instantiation is compiled once; a planning tool's own traits instantiate
+// them here.
 #include <samverkan/io/detail/json_model_reader.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
-#endif
 #include <samverkan/model/basic_model.hpp>
 
 #include <cerrno>
