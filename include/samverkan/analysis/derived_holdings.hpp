@@ -143,6 +143,72 @@ public:
     /// Number of (actor, origin) pairs.
     [[nodiscard]] std::size_t pair_count() const noexcept { return item_node_.size(); }
 
+    /// What differs between two derivations of one mandate (before and after an edit): appends to `actors`
+    /// (sorted, each once) every actor whose origins or incoming delegations differ, and to `origins` every
+    /// origin whose holders differ (each source once per side; twice when the edit changed its reach). A capability query for the mandate can only answer
+    /// differently for such an actor, or at a placement that such an origin covers. The spans in `origins`
+    /// point into `before` or `after`. O(pairs of both x log).
+    static void compare(mandate_holdings const& before, mandate_holdings const& after, std::vector<actor_id>& actors,
+                        std::vector<effective_holding>& origins) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> a, b; // (source key, item)
+        std::vector<std::pair<std::uint64_t, effective_holding>> found;
+        auto const load = [](mandate_holdings const& h, std::uint32_t n, auto& out) {
+            out.clear();
+            for (auto i : h.node_items(n)) out.emplace_back(h.source_key(i), i);
+            std::sort(out.begin(), out.end());
+        };
+        // found is keyed by (source, side): a source whose reach an edit changed is an origin on either side
+        auto const all = [&](mandate_holdings const& h, auto const& list) {
+            for (auto const& [k, i] : list) found.emplace_back(2 * k + (&h == &after), h.view(i));
+        };
+        auto const same_reach = [&](std::uint32_t x, std::uint32_t y) {
+            auto const& u = before.items_[x];
+            auto const& v = after.items_[y];
+            auto const su = before.stages_of(u), sv = after.stages_of(v);
+            return u.scope == v.scope && std::equal(su.begin(), su.end(), sv.begin(), sv.end());
+        };
+        std::size_t i = 0, j = 0;
+        while (i < before.actors_.size() || j < after.actors_.size()) {
+            if (j == after.actors_.size() || (i < before.actors_.size() && before.actors_[i] < after.actors_[j])) {
+                actors.emplace_back(before.actors_[i]);
+                load(before, static_cast<std::uint32_t>(i++), a);
+                all(before, a);
+            } else if (i == before.actors_.size() || after.actors_[j] < before.actors_[i]) {
+                actors.emplace_back(after.actors_[j]);
+                load(after, static_cast<std::uint32_t>(j++), b);
+                all(after, b);
+            } else {
+                load(before, static_cast<std::uint32_t>(i), a);
+                load(after, static_cast<std::uint32_t>(j), b);
+                bool differs = before.incoming_[i] != after.incoming_[j];
+                std::size_t p = 0, q = 0;
+                while (p < a.size() || q < b.size()) {
+                    if (q == b.size() || (p < a.size() && a[p].first < b[q].first)) {
+                        found.emplace_back(2 * a[p].first, before.view(a[p].second));
+                        ++p;
+                        differs = true;
+                    } else if (p == a.size() || b[q].first < a[p].first) {
+                        found.emplace_back(2 * b[q].first + 1, after.view(b[q].second));
+                        ++q;
+                        differs = true;
+                    } else {
+                        if (!same_reach(a[p].second, b[q].second)) { // the same source with another reach
+                            found.emplace_back(2 * a[p].first, before.view(a[p].second));
+                            found.emplace_back(2 * b[q].first + 1, after.view(b[q].second));
+                            differs = true;
+                        }
+                        ++p, ++q;
+                    }
+                }
+                if (differs) actors.emplace_back(before.actors_[i]);
+                ++i, ++j;
+            }
+        }
+        std::sort(found.begin(), found.end(), [](auto const& x, auto const& y) { return x.first < y.first; });
+        for (std::size_t k = 0; k < found.size(); ++k)
+            if (k == 0 || found[k].first != found[k - 1].first) origins.push_back(found[k].second);
+    }
+
 private:
     static constexpr std::uint32_t none = 0xffffffffU;
 
@@ -156,6 +222,9 @@ private:
         bool from_delegation;
     };
 
+    [[nodiscard]] std::uint64_t source_key(std::uint32_t i) const noexcept {
+        return (std::uint64_t{items_[i].from_delegation} << 32) | items_[i].source;
+    }
     static std::optional<scope_id> unraw_scope(std::uint32_t v) noexcept {
         if (v == none) return std::nullopt;
         return scope_id{v};

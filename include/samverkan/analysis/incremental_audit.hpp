@@ -222,17 +222,50 @@ private:
     // A holding or delegation of mnd changed: mnd is derived again, and what reads its holdings (the duties
     // requiring it, the forums covering them, its delegation and exclusive-overlap findings) is examined
     // again; the edited actors' idle-actor and the mandate's unused-mandate findings too.
+    // (Which duties requiring mnd are examined again is decided after the derivation: affected_duties.)
     void holding_dirt(actor_id a, mandate_id mnd, dirt& x) const {
         x.rederive.push_back(mnd.index());
         x.actors.push_back(a.index());
         x.mandates.push_back(mnd.index());
-        requiring(mnd, x);
     }
     void delegation_dirt(actor_id from, actor_id to, mandate_id mnd, dirt& x) const {
         x.rederive.push_back(mnd.index());
         x.actors.push_back(from.index());
         x.actors.push_back(to.index());
-        requiring(mnd, x);
+    }
+    // After mandate x was derived again: of the duties requiring x, those whose findings can change. The
+    // mandate rules and coordinator-without-mandate read x's capabilities only at the duty's placement
+    // (who is capable there; anyone at all) and, for the duty's performers, their reasons; so a duty is
+    // affected when an origin whose holders changed covers its placement, or one of its performers changed.
+    void affected_duties(mandate_id x, mandate_holdings const& before, dirt& d) {
+        changed_actors_.clear();
+        changed_origins_.clear();
+        mandate_holdings::compare(before, cap_->derived().of(x), changed_actors_, changed_origins_);
+        if (changed_actors_.empty()) return;
+        bool const every = changed_origins_.size() > 64; // many origins changed: take them all
+        auto const& scopes = cap_->scopes();
+        for (duty_id e : m_.duties_requiring(x)) {
+            bool hit = every;
+            if (!hit) {
+                auto const p = cap_->placement_of(e);
+                for (auto const& o : changed_origins_)
+                    if (scopes.covers(o.scope, p.scope) &&
+                        (o.stages.empty() ||
+                         (p.stage && std::binary_search(o.stages.begin(), o.stages.end(), *p.stage)))) {
+                        hit = true;
+                        break;
+                    }
+            }
+            if (!hit)
+                for (auto const& q : cap_->performers(e))
+                    if (std::binary_search(changed_actors_.begin(), changed_actors_.end(), q.actor)) {
+                        hit = true;
+                        break;
+                    }
+            if (!hit) continue;
+            d.duties.push_back(e.index());
+            forums_covering(e, d);
+        }
     }
     void performer_dirt(actor_id a, duty_id d, dirt& x) {
         x.duties.push_back(d.index());
@@ -580,7 +613,11 @@ private:
         unique(x.duty_facts);
         for (auto i : x.duty_facts) cap_->refresh_duty(m_, duty_id{i});
         unique(x.rederive);
-        for (auto i : x.rederive) cap_->rederive(m_, mandate_id{i}, x.new_delegations);
+        for (auto i : x.rederive) {
+            auto const before = cap_->derived().of(mandate_id{i}); // a copy: O(the mandate's derivation)
+            cap_->rederive(m_, mandate_id{i}, x.new_delegations);
+            if (m_.contains(mandate_id{i})) affected_duties(mandate_id{i}, before, x);
+        }
         if (x.scopes) cap_->refresh_scopes(m_);
         if (x.stages) stages_.emplace(m_);
         std::vector<finding> old_f, new_f;
@@ -752,6 +789,8 @@ private:
     std::vector<finding> cycles_, user_;
     // scratch
     std::vector<performer> scratch_;
+    std::vector<actor_id> changed_actors_;
+    std::vector<effective_holding> changed_origins_;
     std::vector<actor_id> responsible_, accountable_;
     detail::mandate_scratch mandate_scratch_;
     std::vector<mandate_id> mandates_;
