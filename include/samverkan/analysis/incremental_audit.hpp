@@ -233,39 +233,44 @@ private:
         x.actors.push_back(from.index());
         x.actors.push_back(to.index());
     }
-    // After mandate x was derived again: of the duties requiring x, those whose findings can change. The
-    // mandate rules and coordinator-without-mandate read x's capabilities only at the duty's placement
-    // (who is capable there; anyone at all) and, for the duty's performers, their reasons; so a duty is
-    // affected when an origin whose holders changed covers its placement, or one of its performers changed.
+    // After mandate x was derived again: of the duties requiring x, those whose findings can change, and the
+    // forums whose coordinator-without-mandate can change. The mandate rules read x's capabilities at a
+    // duty's placement for its performers (capable, or the reason) and, only when none of them is capable,
+    // who else is capable there (the witness; mandate-unheld when nobody is). So a duty is affected when one
+    // of its performers' holdings changed, or when an origin whose holders changed covers its placement and
+    // none of its performers is capable there. coordinator-without-mandate reads only the coordinator's
+    // capabilities: the forums whose coordinator's holdings changed.
     void affected_duties(mandate_id x, mandate_holdings const& before, dirt& d) {
         changed_actors_.clear();
         changed_origins_.clear();
         mandate_holdings::compare(before, cap_->derived().of(x), changed_actors_, changed_origins_);
         if (changed_actors_.empty()) return;
-        bool const every = changed_origins_.size() > 64; // many origins changed: take them all
+        auto const changed = [this](actor_id a) {
+            return std::binary_search(changed_actors_.begin(), changed_actors_.end(), a);
+        };
+        bool const every = changed_origins_.size() > 64; // many origins changed: take them all as covering
         auto const& scopes = cap_->scopes();
         for (duty_id e : m_.duties_requiring(x)) {
-            bool hit = every;
+            auto const performers = cap_->performers(e);
+            bool hit = std::any_of(performers.begin(), performers.end(),
+                                   [&](performer const& q) { return changed(q.actor); });
             if (!hit) {
                 auto const p = cap_->placement_of(e);
-                for (auto const& o : changed_origins_)
-                    if (scopes.covers(o.scope, p.scope) &&
-                        (o.stages.empty() ||
-                         (p.stage && std::binary_search(o.stages.begin(), o.stages.end(), *p.stage)))) {
-                        hit = true;
-                        break;
-                    }
+                hit = every || std::any_of(changed_origins_.begin(), changed_origins_.end(),
+                                           [&](effective_holding const& o) {
+                                               return scopes.covers(o.scope, p.scope) &&
+                                                      (o.stages.empty() ||
+                                                       (p.stage && std::binary_search(o.stages.begin(),
+                                                                                      o.stages.end(), *p.stage)));
+                                           });
+                if (hit)
+                    hit = std::none_of(performers.begin(), performers.end(),
+                                       [&](performer const& q) { return cap_->capable(q.actor, x, p); });
             }
-            if (!hit)
-                for (auto const& q : cap_->performers(e))
-                    if (std::binary_search(changed_actors_.begin(), changed_actors_.end(), q.actor)) {
-                        hit = true;
-                        break;
-                    }
-            if (!hit) continue;
-            d.duties.push_back(e.index());
-            forums_covering(e, d);
+            if (hit) d.duties.push_back(e.index());
         }
+        for (forum_id f : m_.forums())
+            if (auto c = m_.coordinator(f); c && changed(*c)) d.forums.push_back(f.index());
     }
     void performer_dirt(actor_id a, duty_id d, dirt& x) {
         x.duties.push_back(d.index());
