@@ -1,4 +1,4 @@
-// samverkan_edit_bench MODEL [EDITS] [SEED] [FULL]: a mixed script of single edits on a model through the
+// samverkan_edit_bench MODEL [EDITS] [SEED] [FULL] [KINDS]: a mixed script of single edits on a model through the
 // incremental audit, each timed, against a full re-audit of the model as the comparison (benchmarks/README.md,
 // "Editing and the incremental audit").
 //
@@ -7,7 +7,8 @@
 // percentile and the maximum per kind and overall (wall clock, and the thread's CPU time, since the machine
 // may be shared), the load, audit and setup times, a full re-audit on FULL (default 20) of the edits spread
 // over the script as the comparison, the load average, and checks at the end that the incremental report
-// equals audit() of the edited model.
+// equals audit() of the edited model. KINDS (comma-separated, e.g. "revoke,undelegate") keeps only those
+// edits of the script, for profiling one kind with `perf record`.
 #include <samverkan/analysis.hpp>
 #include <samverkan/analysis/incremental_audit.hpp>
 #include <samverkan/io/json.hpp>
@@ -60,12 +61,13 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: samverkan_edit_bench MODEL.json [EDITS=10000] [SEED=1] [FULL=20]\n");
+        std::fprintf(stderr, "usage: samverkan_edit_bench MODEL.json [EDITS=10000] [SEED=1] [FULL=20] [KINDS]\n");
         return 2;
     }
     int const edits_wanted = argc > 2 ? std::atoi(argv[2]) : 10000;
     std::mt19937_64 rng{argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 1U};
     int const full_wanted = argc > 4 ? std::atoi(argv[4]) : 20;
+    std::string const only = argc > 5 ? "," + std::string{argv[5]} + "," : std::string{}; // e.g. revoke,grant
     std::printf("load average at start: %s\n", load_average().c_str());
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
 
@@ -190,6 +192,7 @@ int main(int argc, char** argv) {
             break;
         }
         }
+        if (!only.empty() && only.find("," + kind + ",") == std::string::npos) continue; // (profiling one kind)
         edit_result r;
         t = clock_type::now();
         c = cpu_ms();

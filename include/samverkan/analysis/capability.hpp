@@ -126,10 +126,11 @@ public:
     // ---- following edits ----------------------------------------------------------------------------------
 
     /// Derives mandate `x` again after an edit of its holdings or delegations in `m` (the model this index
-    /// was built from, edited); `added` names delegations of x made since. Time: deriving x alone.
+    /// was built from, edited); `added` names delegations of x made since. Returns x's previous derivation
+    /// (mandate_holdings::compare tells what changed). Time: deriving x alone.
     template <class Traits>
-    void rederive(basic_model<Traits> const& m, mandate_id x, std::span<delegation_id const> added = {}) {
-        holdings_.rederive(m, x, scopes_, added);
+    mandate_holdings rederive(basic_model<Traits> const& m, mandate_id x, std::span<delegation_id const> added = {}) {
+        return holdings_.rederive(m, x, scopes_, added);
     }
     /// Reads the performers and the placement of duty `d` of `m` again (after an edit of its RACI list or
     /// placement, or its addition or removal). O(k log k) for k RACI entries of d.

@@ -305,19 +305,19 @@ public:
 
     /// Derives mandate `x` of `m` again after an edit of its holdings or delegations: its delegations are
     /// those it had that are still live, plus `added` (delegations of x made since). A removed mandate
-    /// becomes empty. Time: that of deriving x alone.
+    /// becomes empty. Returns x's previous derivation (for mandate_holdings::compare). Time: that of
+    /// deriving x alone.
     template <class Traits>
-    void rederive(basic_model<Traits> const& m, mandate_id x, scope_containment const& scopes,
-                  std::span<delegation_id const> added = {}) {
+    mandate_holdings rederive(basic_model<Traits> const& m, mandate_id x, scope_containment const& scopes,
+                              std::span<delegation_id const> added = {}) {
         if (x.index() >= per_mandate_.size()) per_mandate_.resize(x.index() + 1);
         auto& slot = per_mandate_[x.index()];
         pairs_ -= slot.pair_count();
-        if (!m.contains(x)) {
-            slot = {};
-            return;
-        }
+        mandate_holdings previous = std::move(slot);
+        slot = {};
+        if (!m.contains(x)) return previous;
         std::vector<delegation_id> ds;
-        for (delegation_id d : slot.delegations())
+        for (delegation_id d : previous.delegations())
             if (m.contains(d)) ds.push_back(d);
         for (delegation_id d : added)
             if (m.contains(d) && m.delegation(d).mandate == x) ds.push_back(d);
@@ -326,6 +326,7 @@ public:
         validity_.reserve_ids(m.template id_bound<delegation_id>());
         slot = mandate_holdings{m, x, std::move(ds), scopes, validity_};
         pairs_ += slot.pair_count();
+        return previous;
     }
 
     /// The derived holdings of mandate `x` (empty for a mandate nobody holds or delegates). O(1).
@@ -352,7 +353,8 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
     : delegations_{std::move(delegations)} {
     std::vector<holding_id> holdings;
     for (holding_id h : m.holdings_of(x)) holdings.push_back(h);
-    std::sort(holdings.begin(), holdings.end()); // by index, however the model was built
+    if (!std::is_sorted(holdings.begin(), holdings.end()))
+        std::sort(holdings.begin(), holdings.end()); // by index, however the model was built
 
     // ---- nodes: the actors of the holdings and delegation ends, sorted
     actors_.reserve(holdings.size() + 2 * delegations_.size());

@@ -74,6 +74,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <tuple>
@@ -237,40 +238,70 @@ private:
     // forums whose coordinator-without-mandate can change. The mandate rules read x's capabilities at a
     // duty's placement for its performers (capable, or the reason) and, only when none of them is capable,
     // who else is capable there (the witness; mandate-unheld when nobody is). So a duty is affected when one
-    // of its performers' holdings changed, or when an origin whose holders changed covers its placement and
-    // none of its performers is capable there. coordinator-without-mandate reads only the coordinator's
-    // capabilities: the forums whose coordinator's holdings changed.
+    // of its performers' holdings changed (found through their RACI entries), or when it is one of x's
+    // unmet duties (unmet_, no performer capable) and an origin whose holders changed covers its placement.
+    // coordinator-without-mandate reads only the coordinator's capabilities: the forums whose coordinator's
+    // holdings changed. Cost: O(changed actors' RACI entries + x's unmet duties x changed origins + forums).
     void affected_duties(mandate_id x, mandate_holdings const& before, dirt& d) {
         changed_actors_.clear();
         changed_origins_.clear();
         mandate_holdings::compare(before, cap_->derived().of(x), changed_actors_, changed_origins_);
         if (changed_actors_.empty()) return;
-        auto const changed = [this](actor_id a) {
-            return std::binary_search(changed_actors_.begin(), changed_actors_.end(), a);
+        auto const requires_x = [&](duty_id e) {
+            for (mandate_id y : m_.required_mandates(e))
+                if (y == x) return true;
+            return false;
         };
+        for (actor_id a : changed_actors_) {
+            if (!m_.contains(a)) continue; // removed: its duties are examined anyway
+            for (auto const& r : m_.raci_of(a))
+                if ((r.role == raci::responsible || r.role == raci::accountable) && requires_x(r.duty))
+                    d.duties.push_back(r.duty.index());
+        }
         bool const every = changed_origins_.size() > 64; // many origins changed: take them all as covering
         auto const& scopes = cap_->scopes();
-        for (duty_id e : m_.duties_requiring(x)) {
-            auto const performers = cap_->performers(e);
-            bool hit = std::any_of(performers.begin(), performers.end(),
-                                   [&](performer const& q) { return changed(q.actor); });
-            if (!hit) {
-                auto const p = cap_->placement_of(e);
-                hit = every || std::any_of(changed_origins_.begin(), changed_origins_.end(),
-                                           [&](effective_holding const& o) {
-                                               return scopes.covers(o.scope, p.scope) &&
-                                                      (o.stages.empty() ||
-                                                       (p.stage && std::binary_search(o.stages.begin(),
-                                                                                      o.stages.end(), *p.stage)));
-                                           });
-                if (hit)
-                    hit = std::none_of(performers.begin(), performers.end(),
-                                       [&](performer const& q) { return cap_->capable(q.actor, x, p); });
-            }
-            if (hit) d.duties.push_back(e.index());
+        for (auto it = unmet_.lower_bound({x.index(), 0}); it != unmet_.end() && it->first == x.index(); ++it) {
+            auto const p = cap_->placement_of(duty_id{it->second});
+            bool const hit = every || std::any_of(changed_origins_.begin(), changed_origins_.end(),
+                                                  [&](effective_holding const& o) {
+                                                      return scopes.covers(o.scope, p.scope) &&
+                                                             (o.stages.empty() ||
+                                                              (p.stage && std::binary_search(o.stages.begin(),
+                                                                                             o.stages.end(),
+                                                                                             *p.stage)));
+                                                  });
+            if (hit) d.duties.push_back(it->second);
         }
         for (forum_id f : m_.forums())
-            if (auto c = m_.coordinator(f); c && changed(*c)) d.forums.push_back(f.index());
+            if (auto c = m_.coordinator(f); c && std::binary_search(changed_actors_.begin(), changed_actors_.end(), *c))
+                d.forums.push_back(f.index());
+    }
+    // Records the mandates of duty d that none of its performers is capable of (its unmet mandates), for
+    // affected_duties; called whenever d is examined, so it follows every change of d's performers,
+    // placement, requirements and of its performers' holdings.
+    void note_unmet(duty_id d, std::span<performer const> performers) {
+        forget_unmet(d.index());
+        if (!mandate_rules_on() || !m_.contains(d)) return;
+        auto const where = cap_->placement_of(d);
+        std::vector<std::uint32_t> mine;
+        for (mandate_id x : m_.required_mandates(d)) {
+            bool met = false;
+            for (auto const& p : performers)
+                if (cap_->capable(p.actor, x, where)) {
+                    met = true;
+                    break;
+                }
+            if (!met) mine.push_back(x.index());
+        }
+        if (mine.empty()) return;
+        for (auto x : mine) unmet_.emplace(x, d.index());
+        unmet_of_duty_.emplace(d.index(), std::move(mine));
+    }
+    void forget_unmet(std::uint32_t d) {
+        auto it = unmet_of_duty_.find(d);
+        if (it == unmet_of_duty_.end()) return;
+        for (auto x : it->second) unmet_.erase({x, d});
+        unmet_of_duty_.erase(it);
     }
     void performer_dirt(actor_id a, duty_id d, dirt& x) {
         x.duties.push_back(d.index());
@@ -475,6 +506,7 @@ private:
         scratch_.clear();
         append_performers(m_, d, scratch_);
         detail::assignment_rules_of(m_, scratch_, opts_, d, responsible_, accountable_, out);
+        note_unmet(d, scratch_);
         if (mandate_rules_on())
             detail::mandate_rules_of(m_, *cap_, scratch_, placement{m_.stage_of(d), m_.scope_of(d)}, opts_, d,
                                      mandate_scratch_, out);
@@ -619,13 +651,14 @@ private:
         for (auto i : x.duty_facts) cap_->refresh_duty(m_, duty_id{i});
         unique(x.rederive);
         for (auto i : x.rederive) {
-            auto const before = cap_->derived().of(mandate_id{i}); // a copy: O(the mandate's derivation)
-            cap_->rederive(m_, mandate_id{i}, x.new_delegations);
+            auto const before = cap_->rederive(m_, mandate_id{i}, x.new_delegations);
             if (m_.contains(mandate_id{i})) affected_duties(mandate_id{i}, before, x);
         }
         if (x.scopes) cap_->refresh_scopes(m_);
         if (x.stages) stages_.emplace(m_);
         std::vector<finding> old_f, new_f;
+        for (auto i : x.duties)
+            if (!m_.contains(duty_id{i})) forget_unmet(i);
         redo<duty_id>(
             duty_units_, x.duties, [this](duty_id d, auto& out) { duty_findings(d, out); }, old_f, new_f);
         redo<duty_id>(
@@ -724,6 +757,8 @@ private:
         stages_.emplace(m_);
         duty_units_.clear();
         order_units_.clear();
+        unmet_.clear();
+        unmet_of_duty_.clear();
         forum_units_.clear();
         actor_units_.clear();
         mandate_units_.clear();
@@ -796,6 +831,8 @@ private:
     std::vector<performer> scratch_;
     std::vector<actor_id> changed_actors_;
     std::vector<effective_holding> changed_origins_;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> unmet_; // (mandate, duty): no performer capable
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> unmet_of_duty_;
     std::vector<actor_id> responsible_, accountable_;
     detail::mandate_scratch mandate_scratch_;
     std::vector<mandate_id> mandates_;
