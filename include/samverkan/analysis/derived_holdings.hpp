@@ -211,6 +211,7 @@ public:
 
 private:
     static constexpr std::uint32_t none = 0xffffffffU;
+    static constexpr std::size_t direct_table_nodes = 1024;
 
     // An origin: a direct holding or the grant of a valid explicit delegation.
     struct item {
@@ -230,6 +231,10 @@ private:
         return scope_id{v};
     }
     [[nodiscard]] std::optional<std::uint32_t> node_of(actor_id a) const noexcept {
+        if (!node_by_actor_.empty()) { // a large mandate: a direct table instead of a binary search
+            if (a.index() >= node_by_actor_.size() || node_by_actor_[a.index()] == none) return std::nullopt;
+            return node_by_actor_[a.index()];
+        }
         auto const it = std::lower_bound(actors_.begin(), actors_.end(), a.index());
         if (it == actors_.end() || *it != a.index()) return std::nullopt;
         return static_cast<std::uint32_t>(it - actors_.begin());
@@ -269,6 +274,7 @@ private:
 
     std::vector<delegation_id> delegations_;
     std::vector<std::uint32_t> actors_;   // node -> actor index, sorted
+    std::vector<std::uint32_t> node_by_actor_; // actor index -> node, for mandates of many actors only
     std::vector<std::uint32_t> incoming_; // delegations to the node, valid or not
     std::vector<item> items_;
     std::vector<stage_id> stage_pool_;
@@ -351,27 +357,34 @@ template <class Traits>
 mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, std::vector<delegation_id> delegations,
                                    scope_containment const& scopes, delegation_validity& validity)
     : delegations_{std::move(delegations)} {
-    std::vector<holding_id> holdings;
+    // scratch space, kept per thread so that deriving thousands of small mandates allocates only what the
+    // index keeps (it holds the capacity of the largest mandate derived on the thread)
+    thread_local std::vector<holding_id> holdings;
+    holdings.clear();
     for (holding_id h : m.holdings_of(x)) holdings.push_back(h);
     if (!std::is_sorted(holdings.begin(), holdings.end()))
         std::sort(holdings.begin(), holdings.end()); // by index, however the model was built
 
     // ---- nodes: the actors of the holdings and delegation ends, sorted
-    actors_.reserve(holdings.size() + 2 * delegations_.size());
-    for (holding_id h : holdings) actors_.push_back(m.holding(h).actor.index());
+    thread_local std::vector<std::uint32_t> ends;
+    ends.clear();
+    for (holding_id h : holdings) ends.push_back(m.holding(h).actor.index());
     for (delegation_id d : delegations_) {
         auto const v = m.delegation(d);
-        actors_.push_back(v.from.index());
-        actors_.push_back(v.to.index());
+        ends.push_back(v.from.index());
+        ends.push_back(v.to.index());
     }
-    std::sort(actors_.begin(), actors_.end());
-    actors_.erase(std::unique(actors_.begin(), actors_.end()), actors_.end());
-    actors_.shrink_to_fit();
+    std::sort(ends.begin(), ends.end());
+    actors_.assign(ends.begin(), std::unique(ends.begin(), ends.end()));
+    if (actors_.size() >= direct_table_nodes) { // O(1) lookups where the binary search would be deep
+        node_by_actor_.assign(actors_.back() + 1, none);
+        for (std::uint32_t n = 0; n < actors_.size(); ++n) node_by_actor_[actors_[n]] = n;
+    }
     auto const n_nodes = static_cast<std::uint32_t>(actors_.size());
     auto const node_at = [&](actor_id a) { return *node_of(a); };
 
     // ---- origins from direct holdings
-    items_.reserve(holdings.size());
+    items_.reserve(holdings.size() + delegations_.size());
     for (holding_id h : holdings) {
         auto const v = m.holding(h);
         auto const begin = static_cast<std::uint32_t>(stage_pool_.size());
@@ -391,11 +404,16 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
         detail::grant_progress progress;
         bool done = false;
     };
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> bare;   // (from node, to node)
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> grants; // (from node, index into pending)
-    std::vector<pending_grant> pending;
-    std::vector<std::uint8_t> slots;
-    std::vector<delegation_status> status(delegations_.size(), delegation_status::not_held);
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> bare;   // (from node, to node)
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> grants; // (from node, index into pending)
+    thread_local std::vector<pending_grant> pending;
+    thread_local std::vector<std::uint8_t> slots;
+    thread_local std::vector<delegation_status> status;
+    bare.clear();
+    grants.clear();
+    pending.clear();
+    slots.clear();
+    status.assign(delegations_.size(), delegation_status::not_held);
     incoming_.assign(n_nodes, 0);
     bool const delegable = static_cast<bool>(m[x].delegable);
     for (std::size_t k = 0; k < delegations_.size(); ++k) {
@@ -426,19 +444,25 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
     // identical bare delegations count once (precise reading 4)
     std::sort(bare.begin(), bare.end());
     bare.erase(std::unique(bare.begin(), bare.end()), bare.end());
-    std::vector<std::uint32_t> bare_begin(n_nodes + 1, 0), bare_to(bare.size());
+    thread_local std::vector<std::uint32_t> bare_begin, bare_to;
+    bare_begin.assign(n_nodes + 1, 0);
+    bare_to.resize(bare.size());
     for (auto const& e : bare) ++bare_begin[e.first + 1];
     for (std::uint32_t n = 0; n < n_nodes; ++n) bare_begin[n + 1] += bare_begin[n];
     for (std::size_t i = 0; i < bare.size(); ++i) bare_to[i] = bare[i].second; // already grouped by source
     std::sort(grants.begin(), grants.end());
-    std::vector<std::uint32_t> grant_begin(n_nodes + 1, 0), grant_of(grants.size());
+    thread_local std::vector<std::uint32_t> grant_begin, grant_of;
+    grant_begin.assign(n_nodes + 1, 0);
+    grant_of.resize(grants.size());
     for (auto const& g : grants) ++grant_begin[g.first + 1];
     for (std::uint32_t n = 0; n < n_nodes; ++n) grant_begin[n + 1] += grant_begin[n];
     for (std::size_t i = 0; i < grants.size(); ++i) grant_of[i] = grants[i].second;
 
     // ---- the least fixpoint: a work list of origins, each pushed along bare edges once per node
-    std::vector<std::uint32_t> seen(n_nodes, none); // the last origin that reached the node
-    std::vector<std::uint32_t> stack;
+    thread_local std::vector<std::uint32_t> seen, stack;
+    seen.assign(n_nodes, none); // the last origin that reached the node
+    item_node_begin_.reserve(items_.size() + pending.size() + 1); // at most one origin per pending grant
+    item_node_.reserve(items_.size());
     item_node_begin_.push_back(0);
     for (std::uint32_t i = 0; i < items_.size(); ++i) {
         stack.assign(1, items_[i].owner);
@@ -477,7 +501,8 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
     for (std::uint32_t n = 0; n < n_nodes; ++n) node_item_begin_[n + 1] += node_item_begin_[n];
     node_item_.resize(item_node_.size());
     {
-        std::vector<std::uint32_t> fill(node_item_begin_.begin(), node_item_begin_.end() - 1);
+        thread_local std::vector<std::uint32_t> fill;
+        fill.assign(node_item_begin_.begin(), node_item_begin_.end() - 1);
         for (std::uint32_t i = 0; i < items_.size(); ++i)
             for (auto k = item_node_begin_[i]; k < item_node_begin_[i + 1]; ++k) node_item_[fill[item_node_[k]]++] = i;
     }
