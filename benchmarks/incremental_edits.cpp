@@ -17,7 +17,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
+#include <ranges>
 #include <random>
 #include <string>
 #include <vector>
@@ -77,6 +79,17 @@ int main(int argc, char** argv) {
     std::printf("model: %zu actors, %zu duties, %zu mandates, %zu holdings, %zu delegations, %zu forums\n",
                 m.count<actor_id>(), m.count<duty_id>(), m.count<mandate_id>(), m.holdings().size(),
                 m.delegations().size(), m.count<forum_id>());
+    {
+        std::size_t largest = 0, requiring = 0;
+        mandate_id big{};
+        for (auto x : m.mandates())
+            if (auto const h = static_cast<std::size_t>(std::ranges::distance(m.holdings_of(x))); h > largest) {
+                largest = h;
+                big = x;
+            }
+        for ([[maybe_unused]] auto d : m.duties_requiring(big)) ++requiring;
+        std::printf("largest mandate: %zu holdings, required by %zu duties\n", largest, requiring);
+    }
     t = clock_type::now();
     double c = cpu_ms();
     auto const first = audit(m);

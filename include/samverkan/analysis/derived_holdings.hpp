@@ -177,6 +177,11 @@ public:
                 actors.emplace_back(after.actors_[j]);
                 load(after, static_cast<std::uint32_t>(j++), b);
                 all(after, b);
+            } else if (auto const ia = before.node_items(static_cast<std::uint32_t>(i)),
+                                  ib = after.node_items(static_cast<std::uint32_t>(j));
+                       ia.size() == 1 && ib.size() == 1 && before.incoming_[i] == after.incoming_[j] &&
+                       before.source_key(ia[0]) == after.source_key(ib[0]) && same_reach(ia[0], ib[0])) {
+                ++i, ++j; // the same single origin: the common case, without sorting
             } else {
                 load(before, static_cast<std::uint32_t>(i), a);
                 load(after, static_cast<std::uint32_t>(j), b);
@@ -374,8 +379,18 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
         ends.push_back(v.from.index());
         ends.push_back(v.to.index());
     }
-    std::sort(ends.begin(), ends.end());
-    actors_.assign(ends.begin(), std::unique(ends.begin(), ends.end()));
+    if (ends.size() >= direct_table_nodes) { // many actors: mark them in a table instead of sorting
+        thread_local std::vector<std::uint8_t> mark;
+        mark.assign(*std::max_element(ends.begin(), ends.end()) + std::size_t{1}, 0);
+        for (auto a : ends) mark[a] = 1;
+        actors_.clear();
+        for (std::uint32_t a = 0; a < mark.size(); ++a)
+            if (mark[a] != 0) actors_.push_back(a);
+        actors_.shrink_to_fit();
+    } else {
+        std::sort(ends.begin(), ends.end());
+        actors_.assign(ends.begin(), std::unique(ends.begin(), ends.end()));
+    }
     if (actors_.size() >= direct_table_nodes) { // O(1) lookups where the binary search would be deep
         node_by_actor_.assign(actors_.back() + 1, none);
         for (std::uint32_t n = 0; n < actors_.size(); ++n) node_by_actor_[actors_[n]] = n;
@@ -524,8 +539,21 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
 
     // ---- origins by scope, for "who is capable here" without scanning actors
     buckets_.reserve(items_.size());
-    for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_.emplace_back(items_[i].scope, i);
-    std::sort(buckets_.begin(), buckets_.end());
+    if (items_.size() >= direct_table_nodes) { // many origins: a counting sort by scope (stable: items in order)
+        thread_local std::vector<std::uint32_t> start;
+        std::uint32_t top = 0; // scope index + 1; 0 for everywhere, which sorts last as `none`
+        for (auto const& it : items_)
+            if (it.scope != none) top = std::max(top, it.scope + 1);
+        start.assign(top + std::size_t{2}, 0);
+        auto const slot = [&](std::uint32_t scope) { return scope == none ? top : scope; };
+        for (auto const& it : items_) ++start[slot(it.scope) + 1];
+        for (std::size_t k = 0; k + 1 < start.size(); ++k) start[k + 1] += start[k];
+        buckets_.resize(items_.size());
+        for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_[start[slot(items_[i].scope)]++] = {items_[i].scope, i};
+    } else {
+        for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_.emplace_back(items_[i].scope, i);
+        std::sort(buckets_.begin(), buckets_.end());
+    }
 }
 
 } // namespace samverkan
