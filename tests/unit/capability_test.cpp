@@ -430,4 +430,50 @@ TEST_CASE("a long chain of bare delegations, listed backwards, reaches its end")
     CHECK(valid == chain.size() - 1);
 }
 
+TEST_CASE("the parts of the index answer on their own, and re-deriving one mandate tells what changed") {
+    fixture f;
+    mandate_id const other = f.m.add_mandate({.id = "other"});
+    auto const h = f.m.grant(f.ks, f.leda, {.scope = f.kommun});
+    f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.centrum, .stages = {f.s2}});
+    f.m.grant(f.pe, other);
+    duty_id const d = f.m.add_duty({.id = "d"}, {f.s2, f.centrum});
+
+    scope_containment const scopes{f.m};
+    CHECK(scopes.covers(f.kommun, f.centrum));
+    CHECK(scopes.parent(f.centrum) == std::optional{f.kommun});
+    std::vector<std::optional<scope_id>> chain;
+    scopes.for_each_covering(f.centrum, [&](std::optional<scope_id> s) {
+        chain.push_back(s);
+        return false;
+    });
+    CHECK(chain == std::vector<std::optional<scope_id>>{f.centrum, f.kommun, std::nullopt});
+
+    duty_placements places{f.m};
+    CHECK(places.of(d).stage == std::optional{f.s2});
+
+    derived_holdings held{f.m, scopes};
+    CHECK(held.of(f.leda).capability(f.sf, places.of(d), scopes) == capability_status::capable);
+    CHECK(held.of(other).capable_actors(places.of(d), scopes) == std::vector<actor_id>{f.pe});
+    auto const g = *f.m.delegations().begin();
+    CHECK(held.validity().valid(g));
+
+    // revoking ks's holding: leda is derived again, `other` stays as it was; compare names ks and sf
+    f.m.revoke(h);
+    auto const before = held.rederive(f.m, f.leda, scopes);
+    CHECK(held.validity().validity(g) == delegation_status::not_held);
+    CHECK(held.of(f.leda).capability(f.sf, places.of(d), scopes) == capability_status::invalid_delegation);
+    CHECK(held.of(other).capable_actors(places.of(d), scopes) == std::vector<actor_id>{f.pe});
+    std::vector<actor_id> changed;
+    std::vector<effective_holding> origins;
+    mandate_holdings::compare(before, held.of(f.leda), changed, origins);
+    CHECK(changed == std::vector<actor_id>{f.ks, f.sf});
+    CHECK(origins.size() == 2); // ks's holding and the grant sf received
+
+    // the whole index follows a moved duty
+    capability_index cap{f.m};
+    f.m.place(d, {f.s1, f.norr});
+    cap.refresh_duty(f.m, d);
+    CHECK(cap.placement_of(d).scope == std::optional{f.norr});
+}
+
 } // namespace samverkan_tests_capability_test
