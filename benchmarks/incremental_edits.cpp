@@ -1,11 +1,14 @@
-// samverkan_edit_bench MODEL [EDITS] [SEED]: a mixed script of single edits on a model through the
+// samverkan_edit_bench MODEL [EDITS] [SEED] [FULL] [KINDS]: a mixed script of single edits on a model through the
 // incremental audit, each timed, against a full re-audit of the model as the comparison (benchmarks/README.md,
 // "Editing and the incremental audit").
 //
 // The mix (issue 11): assign/unassign, grant/revoke, delegate/undelegate, move a duty to another stage,
 // remove an actor with few relations, add a forum and remove it again. Prints the median, 90th and 99th
-// percentile and the maximum per kind and overall, the load, audit and setup times, and checks at the end
-// that the incremental report equals audit() of the edited model.
+// percentile and the maximum per kind and overall (wall clock, and the thread's CPU time, since the machine
+// may be shared), the load, audit and setup times, a full re-audit on FULL (default 20) of the edits spread
+// over the script as the comparison, the load average, and checks at the end that the incremental report
+// equals audit() of the edited model. KINDS (comma-separated, e.g. "revoke,undelegate") keeps only those
+// edits of the script, for profiling one kind with `perf record`.
 #include <samverkan/analysis.hpp>
 #include <samverkan/analysis/incremental_audit.hpp>
 #include <samverkan/io/json.hpp>
@@ -14,10 +17,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
+#include <ranges>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <time.h> // clock_gettime(CLOCK_THREAD_CPUTIME_ID), POSIX
 
 namespace {
 
@@ -26,6 +33,23 @@ using clock_type = std::chrono::steady_clock;
 
 double ms_since(clock_type::time_point t) {
     return std::chrono::duration<double, std::milli>(clock_type::now() - t).count();
+}
+
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+std::string load_average() {
+    std::string text;
+    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+        char buf[128] = {};
+        if (std::fgets(buf, sizeof buf, f)) text = buf;
+        std::fclose(f);
+    }
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text.empty() ? "unknown" : text;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -39,24 +63,43 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: samverkan_edit_bench MODEL.json [EDITS=10000] [SEED=1]\n");
+        std::fprintf(stderr, "usage: samverkan_edit_bench MODEL.json [EDITS=10000] [SEED=1] [FULL=20] [KINDS]\n");
         return 2;
     }
     int const edits_wanted = argc > 2 ? std::atoi(argv[2]) : 10000;
     std::mt19937_64 rng{argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 1U};
+    int const full_wanted = argc > 4 ? std::atoi(argv[4]) : 20;
+    std::string const only = argc > 5 ? "," + std::string{argv[5]} + "," : std::string{}; // e.g. revoke,grant
+    std::printf("load average at start: %s\n", load_average().c_str());
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
 
     auto t = clock_type::now();
     model m = io::read_json_file(argv[1]);
     double const load_ms = ms_since(t);
+    std::printf("model: %zu actors, %zu duties, %zu mandates, %zu holdings, %zu delegations, %zu forums\n",
+                m.count<actor_id>(), m.count<duty_id>(), m.count<mandate_id>(), m.holdings().size(),
+                m.delegations().size(), m.count<forum_id>());
+    {
+        std::size_t largest = 0, requiring = 0;
+        mandate_id big{};
+        for (auto x : m.mandates())
+            if (auto const h = static_cast<std::size_t>(std::ranges::distance(m.holdings_of(x))); h > largest) {
+                largest = h;
+                big = x;
+            }
+        for ([[maybe_unused]] auto d : m.duties_requiring(big)) ++requiring;
+        std::printf("largest mandate: %zu holdings, required by %zu duties\n", largest, requiring);
+    }
     t = clock_type::now();
+    double c = cpu_ms();
     auto const first = audit(m);
-    double const audit_ms = ms_since(t);
+    double const audit_ms = ms_since(t), audit_cpu = cpu_ms() - c;
     t = clock_type::now();
+    c = cpu_ms();
     incremental_audit<> live{std::move(m)};
-    double const setup_ms = ms_since(t);
-    std::printf("load %.0f ms, audit %.0f ms (%zu findings), incremental setup %.0f ms\n", load_ms, audit_ms,
-                first.findings.size(), setup_ms);
+    double const setup_ms = ms_since(t), setup_cpu = cpu_ms() - c;
+    std::printf("load %.0f ms, audit %.0f ms (CPU %.0f ms; %zu findings), incremental setup %.0f ms (CPU %.0f ms)\n",
+                load_ms, audit_ms, audit_cpu, first.findings.size(), setup_ms, setup_cpu);
 
     std::vector<actor_id> actors;
     for (auto a : live.model().actors()) actors.push_back(a);
@@ -75,10 +118,10 @@ int main(int argc, char** argv) {
             if (auto a = actors[pick(actors.size())]; mm.contains(a)) return a;
     };
 
-    std::map<std::string, std::vector<double>> times;
-    int failures = 0, forum_no = 0;
+    std::map<std::string, std::vector<double>> times, cpu_times;
+    int failures = 0, forum_no = 0, made = 0; // made: edits applied (a draw with nothing to act on is drawn again)
     std::vector<double> full;
-    for (int step = 0; step < edits_wanted; ++step) {
+    while (made < edits_wanted) {
         edit e;
         std::string kind;
         switch (pick(12)) {
@@ -162,34 +205,45 @@ int main(int argc, char** argv) {
             break;
         }
         }
+        if (!only.empty() && only.find("," + kind + ",") == std::string::npos) continue; // (profiling one kind)
         edit_result r;
         t = clock_type::now();
+        c = cpu_ms();
         try {
             (void)live.apply(e, r);
         } catch (samverkan::error const&) {
             ++failures;
         }
-        double const ms = ms_since(t);
+        double const ms = ms_since(t), cpu = cpu_ms() - c;
         times[kind].push_back(ms);
         times["all"].push_back(ms);
+        cpu_times[kind].push_back(cpu);
+        cpu_times["all"].push_back(cpu);
         if (kind == "add-forum" && r.element) {
             auto const f = std::get<forum_id>(*r.element);
             e = edits::add_member{f, live_actor()};
             (void)live.apply(e); // a member, so removing it has something to do (not timed)
             added_forums.push_back(f);
         }
-        if (step % (edits_wanted / 5 + 1) == 0) { // the comparison: a full re-audit of the same model
-            t = clock_type::now();
+        // the comparison: a full re-audit of the same model, on FULL edits spread over the script
+        if (full_wanted > 0 && made % (edits_wanted / full_wanted + 1) == 0) {
+            c = cpu_ms();
             auto const again = audit(live.model());
-            full.push_back(ms_since(t));
+            full.push_back(cpu_ms() - c);
         }
+        ++made;
     }
-    std::printf("%-13s %7s %10s %10s %10s %10s\n", "edit", "count", "median ms", "p90 ms", "p99 ms", "max ms");
-    for (auto const& [kind, v] : times)
-        std::printf("%-13s %7zu %10.3f %10.3f %10.3f %10.3f\n", kind.c_str(), v.size(), percentile(v, 0.5),
-                    percentile(v, 0.9), percentile(v, 0.99), percentile(v, 1.0));
-    std::printf("full re-audit per edit (comparison): median %.1f ms over %zu runs\n", percentile(full, 0.5),
+    std::printf("%-13s %7s %10s %10s %10s %10s %10s %10s\n", "edit", "count", "median ms", "p90 ms", "p99 ms",
+                "max ms", "cpu med", "cpu p99");
+    for (auto const& [kind, v] : times) {
+        auto const& cv = cpu_times[kind];
+        std::printf("%-13s %7zu %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f\n", kind.c_str(), v.size(),
+                    percentile(v, 0.5), percentile(v, 0.9), percentile(v, 0.99), percentile(v, 1.0),
+                    percentile(cv, 0.5), percentile(cv, 0.99));
+    }
+    std::printf("full re-audit per edit (comparison): median CPU %.1f ms over %zu runs\n", percentile(full, 0.5),
                 full.size());
+    std::printf("load average at the end: %s\n", load_average().c_str());
     std::printf("edits that threw: %d\n", failures);
     bool const same = live.report().findings == audit(live.model()).findings;
     std::printf("incremental report equals a fresh audit: %s\n", same ? "yes" : "NO");

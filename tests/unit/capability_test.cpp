@@ -49,8 +49,8 @@ TEST_CASE("a direct holding covers its scope and the scopes within it, at its st
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s2, f.centrum)));
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s1, std::nullopt)));     // a scope-less duty needs everywhere
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(std::nullopt, f.kommun))); // a stage-less duty needs every stage
-    CHECK(cap.status(f.ks, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
-    CHECK(cap.status(f.ks, f.leda, f.at(f.s1, std::nullopt)) == capability_status::scope);
+    CHECK(cap.capability(f.ks, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
+    CHECK(cap.capability(f.ks, f.leda, f.at(f.s1, std::nullopt)) == capability_status::scope);
 }
 
 TEST_CASE("scope cover is one way: a holding for a part does not cover the whole") {
@@ -60,7 +60,7 @@ TEST_CASE("scope cover is one way: a holding for a part does not cover the whole
     CHECK(cap.capable(f.sf, f.leda, f.at(f.s2, f.centrum)));
     CHECK_FALSE(cap.capable(f.sf, f.leda, f.at(f.s2, f.kommun)));
     CHECK_FALSE(cap.capable(f.sf, f.leda, f.at(f.s2, f.norr)));
-    CHECK(cap.status(f.sf, f.leda, f.at(f.s2, f.norr)) == capability_status::scope);
+    CHECK(cap.capability(f.sf, f.leda, f.at(f.s2, f.norr)) == capability_status::scope);
 }
 
 TEST_CASE("a holding without scope and stages covers every duty, also stage- and scope-less ones") {
@@ -87,7 +87,7 @@ TEST_CASE("one holding must cover both the scope and the stage") {
     f.m.grant(f.ks, f.leda, {.scope = f.norr, .stages = {f.s2}});
     capability_index const cap{f.m};
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s2, f.centrum)));
-    CHECK(cap.status(f.ks, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
+    CHECK(cap.capability(f.ks, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
     CHECK(cap.capable(f.ks, f.leda, f.at(f.s2, f.norr)));
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("a bare delegation passes on exactly what the delegator holds") {
     CHECK(cap.valid(d));
     CHECK(cap.capable(f.sf, f.leda, f.at(f.s1, f.centrum)));
     CHECK_FALSE(cap.capable(f.sf, f.leda, f.at(f.s2, f.centrum)));
-    CHECK(cap.status(f.sf, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
+    CHECK(cap.capability(f.sf, f.leda, f.at(f.s2, f.centrum)) == capability_status::stage);
 }
 
 TEST_CASE("a delegation with \"stages\": [] is the same as none: it passes on the delegator's reach") {
@@ -136,7 +136,7 @@ TEST_CASE("a bare delegation passes on an explicit grant the delegator received 
     CHECK(cap.valid(bare));
     CHECK(cap.capable(f.pe, f.leda, f.at(std::nullopt, f.centrum)));
     CHECK_FALSE(cap.capable(f.pe, f.leda, f.at(std::nullopt, f.kommun)));
-    CHECK(cap.status(f.pe, f.leda, f.at(std::nullopt, f.kommun)) == capability_status::scope);
+    CHECK(cap.capability(f.pe, f.leda, f.at(std::nullopt, f.kommun)) == capability_status::scope);
 }
 
 TEST_CASE("an explicit grant gives exactly its scope, for every stage when it lists none") {
@@ -156,8 +156,8 @@ TEST_CASE("a stages-only grant is a grant for everywhere, so it needs a holding 
     f.m.grant(f.kf, f.leda);
     auto const ok = f.m.delegate(f.kf, f.pe, f.leda, {.stages = {f.s1}});
     capability_index const cap{f.m};
-    CHECK(cap.status(d) == delegation_status::scope);
-    CHECK(cap.status(f.sf, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
+    CHECK(cap.validity(d) == delegation_status::scope);
+    CHECK(cap.capability(f.sf, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
     CHECK(cap.valid(ok));
     CHECK(cap.capable(f.pe, f.leda, f.at(f.s1, std::nullopt)));
     CHECK_FALSE(cap.capable(f.pe, f.leda, f.at(f.s2, std::nullopt)));
@@ -168,7 +168,7 @@ TEST_CASE("a scope-only grant is for every stage, so it needs a holding valid at
     f.m.grant(f.ks, f.leda, {.scope = f.kommun, .stages = {f.s1, f.s2, f.s3}});
     auto const d = f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.kommun});
     capability_index const cap{f.m};
-    CHECK(cap.status(d) == delegation_status::stage);
+    CHECK(cap.validity(d) == delegation_status::stage);
     CHECK_FALSE(cap.capable(f.sf, f.leda, f.at(f.s1, f.kommun)));
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("the stages of a grant must be covered by holdings that cover its scop
     f.m.grant(f.ks, f.leda, {.scope = f.norr, .stages = {f.s2}});
     auto const d = f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.centrum, .stages = {f.s1, f.s2}});
     capability_index const cap{f.m};
-    CHECK(cap.status(d) == delegation_status::stage);
+    CHECK(cap.validity(d) == delegation_status::stage);
 }
 
 TEST_CASE("the scope of a grant needs one covering holding, not several that tile it") {
@@ -210,7 +210,7 @@ TEST_CASE("the scope of a grant needs one covering holding, not several that til
     f.m.grant(f.ks, f.leda, {.scope = f.norr});
     auto const d = f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.kommun});
     capability_index const cap{f.m};
-    CHECK(cap.status(d) == delegation_status::scope);
+    CHECK(cap.validity(d) == delegation_status::scope);
 }
 
 TEST_CASE("invalid-delegation reasons come in the order not-delegable, self, not-held, scope, stage") {
@@ -225,13 +225,13 @@ TEST_CASE("invalid-delegation reasons come in the order not-delegable, self, not
     auto const scope_and_stage = f.m.delegate(f.kf, f.sf, f.leda, {.scope = f.kommun, .stages = {f.s2}});
     auto const stage_only = f.m.delegate(f.kf, f.sf, f.leda, {.scope = f.norr, .stages = {f.s2}});
     capability_index const cap{f.m};
-    CHECK(cap.status(not_delegable_self) == delegation_status::not_delegable);
-    CHECK(cap.status(not_delegable) == delegation_status::not_delegable);
-    CHECK(cap.status(self_unheld) == delegation_status::self);
-    CHECK(cap.status(unheld_scope) == delegation_status::not_held);
-    CHECK(cap.status(scope_and_stage) == delegation_status::scope);
-    CHECK(cap.status(stage_only) == delegation_status::stage);
-    CHECK(to_string(cap.status(stage_only)) == "stage");
+    CHECK(cap.validity(not_delegable_self) == delegation_status::not_delegable);
+    CHECK(cap.validity(not_delegable) == delegation_status::not_delegable);
+    CHECK(cap.validity(self_unheld) == delegation_status::self);
+    CHECK(cap.validity(unheld_scope) == delegation_status::not_held);
+    CHECK(cap.validity(scope_and_stage) == delegation_status::scope);
+    CHECK(cap.validity(stage_only) == delegation_status::stage);
+    CHECK(to_string(cap.validity(stage_only)) == "stage");
     CHECK(to_string(delegation_status::not_delegable) == "not-delegable");
     CHECK_FALSE(cap.capable(f.sf, fixed, f.at(f.s1, f.kommun)));
 }
@@ -241,7 +241,7 @@ TEST_CASE("a self-delegation of a held mandate is invalid and changes nothing") 
     f.m.grant(f.ks, f.leda, {.scope = f.norr});
     auto const d = f.m.delegate(f.ks, f.ks, f.leda);
     capability_index const cap{f.m};
-    CHECK(cap.status(d) == delegation_status::self);
+    CHECK(cap.validity(d) == delegation_status::self);
     CHECK(cap.capable(f.ks, f.leda, f.at(f.s1, f.norr)));
     CHECK_FALSE(cap.capable(f.ks, f.leda, f.at(f.s1, f.kommun)));
 }
@@ -252,11 +252,11 @@ TEST_CASE("an invalid delegation confers nothing, and a bare one from its recipi
     auto const bad = f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.kommun});
     auto const onward = f.m.delegate(f.sf, f.pe, f.leda);
     capability_index const cap{f.m};
-    CHECK(cap.status(bad) == delegation_status::scope);
-    CHECK(cap.status(onward) == delegation_status::not_held);
+    CHECK(cap.validity(bad) == delegation_status::scope);
+    CHECK(cap.validity(onward) == delegation_status::not_held);
     CHECK_FALSE(cap.holds(f.sf, f.leda));
     CHECK_FALSE(cap.holds(f.pe, f.leda));
-    CHECK(cap.status(f.pe, f.leda, f.at(f.s1, f.norr)) == capability_status::invalid_delegation);
+    CHECK(cap.capability(f.pe, f.leda, f.at(f.s1, f.norr)) == capability_status::invalid_delegation);
 }
 
 TEST_CASE("validity is the least fixpoint: a loop that nobody holds directly confers nothing") {
@@ -266,10 +266,10 @@ TEST_CASE("validity is the least fixpoint: a loop that nobody holds directly con
     auto const explicit_loop = f.m.delegate(f.pe, f.ks, f.leda, {.scope = f.kommun});
     auto const back = f.m.delegate(f.ks, f.pe, f.leda, {.scope = f.kommun});
     capability_index const cap{f.m};
-    CHECK(cap.status(ab) == delegation_status::not_held);
-    CHECK(cap.status(ba) == delegation_status::not_held);
-    CHECK(cap.status(explicit_loop) == delegation_status::not_held);
-    CHECK(cap.status(back) == delegation_status::not_held);
+    CHECK(cap.validity(ab) == delegation_status::not_held);
+    CHECK(cap.validity(ba) == delegation_status::not_held);
+    CHECK(cap.validity(explicit_loop) == delegation_status::not_held);
+    CHECK(cap.validity(back) == delegation_status::not_held);
     CHECK_FALSE(cap.anyone_capable(f.leda, f.at(f.s1, f.kommun)));
 }
 
@@ -309,10 +309,10 @@ TEST_CASE("identical delegations count once; a valid and an invalid one between 
     auto const good = f.m.delegate(f.kf, f.pe, f.leda, {.scope = f.norr});
     auto const bad = f.m.delegate(f.kf, f.pe, f.leda, {.scope = f.centrum});
     capability_index const cap{f.m};
-    CHECK(cap.status(a) == delegation_status::not_held);
-    CHECK(cap.status(b) == delegation_status::not_held);
+    CHECK(cap.validity(a) == delegation_status::not_held);
+    CHECK(cap.validity(b) == delegation_status::not_held);
     CHECK(cap.valid(good));
-    CHECK(cap.status(bad) == delegation_status::scope);
+    CHECK(cap.validity(bad) == delegation_status::scope);
     CHECK(cap.capable(f.pe, f.leda, f.at(f.s1, f.norr)));
 }
 
@@ -325,9 +325,9 @@ TEST_CASE("the not-held and invalid-delegation reasons look only at delegations 
     f.m.delegate(f.ks, f.sf, budget); // another mandate: does not count
     f.m.delegate(f.pe, f.kf, f.leda); // pe -> kf, invalid (pe holds nothing)
     capability_index const cap{f.m};
-    CHECK(cap.status(f.sf, f.leda, f.at(f.s1, f.kommun)) == capability_status::not_held);
-    CHECK(cap.status(f.kf, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
-    CHECK(cap.status(f.pe, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
+    CHECK(cap.capability(f.sf, f.leda, f.at(f.s1, f.kommun)) == capability_status::not_held);
+    CHECK(cap.capability(f.kf, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
+    CHECK(cap.capability(f.pe, f.leda, f.at(f.s1, f.kommun)) == capability_status::invalid_delegation);
     CHECK(cap.capable(f.sf, budget, f.at(f.s1, f.kommun)));
     CHECK(to_string(capability_status::invalid_delegation) == "invalid-delegation");
 }
@@ -338,7 +338,7 @@ TEST_CASE("the scope reason holds when a valid delegation exists but covers anot
     f.m.delegate(f.pe, f.sf, f.leda);
     f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.norr});
     capability_index const cap{f.m};
-    CHECK(cap.status(f.sf, f.leda, f.at(std::nullopt, f.centrum)) == capability_status::scope);
+    CHECK(cap.capability(f.sf, f.leda, f.at(std::nullopt, f.centrum)) == capability_status::scope);
 }
 
 TEST_CASE("capable_actors lists every capable actor once, found through the duty's scope chain") {
@@ -410,7 +410,7 @@ TEST_CASE("an empty index and an empty model answer 'not capable'") {
     auto const a = m.add_actor({.id = "a"});
     auto const x = m.add_mandate({.id = "x"});
     capability_index const cap{m};
-    CHECK(cap.status(a, x, placement{}) == capability_status::not_held);
+    CHECK(cap.capability(a, x, placement{}) == capability_status::not_held);
     CHECK(cap.capable_actors(x, placement{}).empty());
 }
 
@@ -428,6 +428,52 @@ TEST_CASE("a long chain of bare delegations, listed backwards, reaches its end")
     std::size_t valid = 0;
     for (auto d : m.delegations()) valid += cap.valid(d) ? 1U : 0U;
     CHECK(valid == chain.size() - 1);
+}
+
+TEST_CASE("the parts of the index answer on their own, and re-deriving one mandate tells what changed") {
+    fixture f;
+    mandate_id const other = f.m.add_mandate({.id = "other"});
+    auto const h = f.m.grant(f.ks, f.leda, {.scope = f.kommun});
+    f.m.delegate(f.ks, f.sf, f.leda, {.scope = f.centrum, .stages = {f.s2}});
+    f.m.grant(f.pe, other);
+    duty_id const d = f.m.add_duty({.id = "d"}, {f.s2, f.centrum});
+
+    scope_containment const scopes{f.m};
+    CHECK(scopes.covers(f.kommun, f.centrum));
+    CHECK(scopes.parent(f.centrum) == std::optional{f.kommun});
+    std::vector<std::optional<scope_id>> chain;
+    scopes.for_each_covering(f.centrum, [&](std::optional<scope_id> s) {
+        chain.push_back(s);
+        return false;
+    });
+    CHECK(chain == std::vector<std::optional<scope_id>>{f.centrum, f.kommun, std::nullopt});
+
+    duty_placements places{f.m};
+    CHECK(places.of(d).stage == std::optional{f.s2});
+
+    derived_holdings held{f.m, scopes};
+    CHECK(held.of(f.leda).capability(f.sf, places.of(d), scopes) == capability_status::capable);
+    CHECK(held.of(other).capable_actors(places.of(d), scopes) == std::vector<actor_id>{f.pe});
+    auto const g = *f.m.delegations().begin();
+    CHECK(held.validity().valid(g));
+
+    // revoking ks's holding: leda is derived again, `other` stays as it was; compare names ks and sf
+    f.m.revoke(h);
+    auto const before = held.rederive(f.m, f.leda, scopes);
+    CHECK(held.validity().validity(g) == delegation_status::not_held);
+    CHECK(held.of(f.leda).capability(f.sf, places.of(d), scopes) == capability_status::invalid_delegation);
+    CHECK(held.of(other).capable_actors(places.of(d), scopes) == std::vector<actor_id>{f.pe});
+    std::vector<actor_id> changed;
+    std::vector<effective_holding> origins;
+    mandate_holdings::compare(before, held.of(f.leda), changed, origins);
+    CHECK(changed == std::vector<actor_id>{f.ks, f.sf});
+    CHECK(origins.size() == 2); // ks's holding and the grant sf received
+
+    // the whole index follows a moved duty
+    capability_index cap{f.m};
+    f.m.place(d, {f.s1, f.norr});
+    cap.refresh_duty(f.m, d);
+    CHECK(cap.placement_of(d).scope == std::optional{f.norr});
 }
 
 } // namespace samverkan_tests_capability_test

@@ -158,7 +158,7 @@ TEST_CASE("property: the capability index agrees with a naive least fixpoint") {
         INFO("seed " << seed);
         for (auto d : m.delegations()) {
             auto const why = ref.judge(m.delegation(d));
-            REQUIRE(cap.status(d) == (why ? *why : delegation_status::valid));
+            REQUIRE(cap.validity(d) == (why ? *why : delegation_status::valid));
         }
         std::vector<placement> places{placement{}};
         for (auto d : m.duties()) places.push_back(cap.placement_of(d));

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -60,15 +61,24 @@ std::string invalid_delegation_message(basic_model<Traits> const& m, delegation_
 
 template <class Traits>
 void delegation_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
-                      std::vector<finding>& out) {
+                      std::vector<finding>& out, std::optional<mandate_id> only = std::nullopt) {
+    // every delegation, or with `only` the delegations of that one mandate (the incremental audit: every
+    // finding of these rules lies within one mandate)
+    auto const for_each_delegation = [&](auto const& f) {
+        if (only)
+            for (delegation_id d : cap.derived().of(*only).delegations()) f(d);
+        else
+            for (delegation_id d : m.delegations()) f(d);
+    };
     if (opts.enabled(rule_id::invalid_delegation)) {
         // (mandate, from, to, delegation) of every invalid delegation; the first of each triple gives the reason
         std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> bad;
-        for (delegation_id d : m.delegations())
+        for_each_delegation([&](delegation_id d) {
             if (!cap.valid(d)) {
                 auto const v = m.delegation(d);
                 bad.emplace_back(v.mandate.index(), v.from.index(), v.to.index(), d.index());
             }
+        });
         std::sort(bad.begin(), bad.end());
         for (std::size_t i = 0; i < bad.size(); ++i) {
             if (i > 0 && std::get<0>(bad[i]) == std::get<0>(bad[i - 1]) &&
@@ -76,7 +86,7 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
                 continue;
             delegation_id const d{std::get<3>(bad[i])};
             auto const v = m.delegation(d);
-            auto const why = cap.status(d);
+            auto const why = cap.validity(d);
             out.push_back(make_finding(
                 rule_id::invalid_delegation, opts, {{"mandate", v.mandate}, {"from", v.from}, {"to", v.to}},
                 {{"reason", std::string{to_string(why)}}}, invalid_delegation_message(m, v, why)));
@@ -87,25 +97,26 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
         // vertices: the (mandate, actor) pairs at either end of a delegation; edges never cross mandates, so
         // every component lies within one mandate
         std::vector<std::uint64_t> keys;
-        keys.reserve(2 * m.delegations().size());
+        auto const n_delegations = only ? cap.derived().of(*only).delegations().size() : m.delegations().size();
+        keys.reserve(2 * n_delegations);
         auto const key = [](mandate_id x, actor_id a) { return (std::uint64_t{x.index()} << 32) | a.index(); };
-        for (delegation_id d : m.delegations()) {
+        for_each_delegation([&](delegation_id d) {
             auto const v = m.delegation(d);
-            if (v.from == v.to) continue;
+            if (v.from == v.to) return;
             keys.push_back(key(v.mandate, v.from));
             keys.push_back(key(v.mandate, v.to));
-        }
+        });
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         auto const vertex = [&keys](std::uint64_t k) {
             return static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), k) - keys.begin());
         };
         std::vector<std::pair<std::size_t, std::size_t>> edges;
-        edges.reserve(m.delegations().size());
-        for (delegation_id d : m.delegations()) {
+        edges.reserve(n_delegations);
+        for_each_delegation([&](delegation_id d) {
             auto const v = m.delegation(d);
             if (v.from != v.to) edges.emplace_back(vertex(key(v.mandate, v.from)), vertex(key(v.mandate, v.to)));
-        }
+        });
         auto const comp = strong_components(keys.size(), edges);
         std::vector<std::uint32_t> size(comp.count, 0);
         for (auto c : comp.of) ++size[c];

@@ -10,6 +10,7 @@
 // `scopes` are the scopes (nullopt for everywhere) of one overlapping pair of holdings, in the order of
 // `actors`; of several such pairs the one with the smallest (scope text, scope text) is shown, everywhere
 // first, so the witness does not depend on listing order.
+// With `only`, the findings of that one mandate (all of them, as the whole run gives them).
 // Complexity: O(H log H) for H holdings of exclusive mandates, plus O(depth x log H) per holding to find
 // the buckets on its scope chain, plus one stage check per pair of holdings whose scopes overlap (every such
 // pair of different actors with a common stage is a finding, so this is the output size unless many
@@ -50,7 +51,8 @@ namespace detail {
 }
 
 template <class Traits>
-void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out) {
+void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& opts, std::vector<finding>& out,
+                            std::optional<mandate_id> only = std::nullopt) {
     if (!opts.enabled(rule_id::exclusive_overlap)) return;
     constexpr std::uint32_t everywhere = detail::npos; // a holding's scope: index_or_npos
     struct entry {
@@ -58,10 +60,16 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
         auto operator<=>(entry const&) const = default;
     };
     std::vector<entry> entries;
-    for (holding_id h : m.holdings()) {
+    auto const add = [&](holding_id h) {
         auto const v = m.holding(h);
         if (static_cast<bool>(m[v.mandate].exclusive))
             entries.push_back({v.mandate.index(), detail::index_or_npos(v.where.scope), h.index()});
+    };
+    if (only) { // one mandate's findings (the incremental audit): its holdings only
+        if (!m.contains(*only)) return;
+        for (holding_id h : m.holdings_of(*only)) add(h);
+    } else {
+        for (holding_id h : m.holdings()) add(h);
     }
     if (entries.size() < 2) return;
     std::sort(entries.begin(), entries.end());

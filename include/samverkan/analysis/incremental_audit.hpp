@@ -6,24 +6,41 @@
 //     for (auto const& f : delta.removed) std::cout << "- " << f << '\n';
 //     live.report();                                            // always equal to audit(live.model())
 //
-// What it guarantees: after any sequence of edits, report() equals samverkan::audit(model(), options) of
-// the same model (the same findings in the same order, so the same bytes in every writer); each apply()
-// returns the findings the edit added and removed, each list in report order. An edit that throws (a
+// What it guarantees: after any sequence of edits, report() equals samverkan::audit(model(), options,
+// rules...) of the same model (the same findings in the same order, so the same bytes in every writer); each
+// apply() returns the findings the edit added and removed, each list in report order. An edit that throws (a
 // samverkan::error from the model, naming the elements) changes neither the model nor the report. A batch
 // is applied as one: one delta, and if any edit in it throws, the model and the report are restored to
 // what they were before the batch (the batch keeps a copy of the model for that: O(model) per batch of
-// two or more edits). User rules (analysis/user_rule.hpp) are not supported here.
+// two or more edits).
 //
-// How (see docs/watch.md for the figures): the findings are kept per unit: per duty (assignment, mandate
-// and stage-order rules), per forum (coordinator-without-mandate, forum-without-coordinator), per actor
-// (idle-actor), per mandate (unused-mandate) and per pair of actors (coordination-gap). An edit names the
-// units it can affect; only those are examined again, and the delta is the difference of their old and
-// new findings. The capability index is rebuilt (O(holdings + delegations + duties)) only after an edit
-// of holdings or delegations, and then only the duties requiring the mandate concerned, and the forums
-// covering them, are examined again; exclusive-overlap, the delegation rules and dependency-cycle are
-// re-run as a whole when an edit of their inputs happens. Edits of the structure (stages, their order,
-// scopes, nesting), of element fields (update, rename: names appear in messages) and of mandates' removal
-// re-audit the whole model.
+// How (see docs/watch.md and benchmarks/README.md for the figures): the findings are kept per unit: per
+// duty (assignment and mandate rules; stage-order separately), per forum (coordinator-without-mandate,
+// forum-without-coordinator), per actor (idle-actor), per mandate (unused-mandate; exclusive-overlap; the
+// delegation rules, whose findings all lie within one mandate) and per pair of actors (coordination-gap).
+// An edit names the units it can affect; only those are examined again, and the delta is the difference of
+// their old and new findings. The capability index is kept current, not rebuilt: an edit of a holding or
+// delegation of mandate x (grant, revoke, delegate, undelegate, set_*_reach, removing an actor that holds
+// or delegates x, an update of x's flags) derives x's holdings again (its delegation graph only), and then
+// only the duties requiring x, the forums covering them and x's own units are examined again; an edit of a
+// duty's RACI list or placement reads that duty's performers and placement again.
+// Structure edits: `order`/`unorder` and adding a stage (but the first: it changes how every stage-less
+// placement is worded, "at every stage") build the stage order again (O(stages x links /
+// 64)) and re-examine only the stage-order findings of duties that need others; adding a scope reads the
+// scope forest again (O(scopes)) and re-examines nothing (no relation names the new scope yet); an
+// `update` that keeps the id text and name re-examines the one duty (its `optional`) or mandate (its
+// flags, as above), and nothing for other kinds (no built-in rule reads their other fields). What still
+// re-audits the whole model, and why: `nest`/`unnest` and removing a scope change which scopes cover
+// which, so every capability, delegation validity and exclusive overlap that crosses the moved subtree may
+// change; removing a stage or a scope also drops the holdings and delegations whose reach names it and
+// re-links the stage order; removing a mandate drops all its relations at once; `rename` and an `update`
+// that changes a name change the id text or name that the messages, the report order and the witness
+// order of every family use; dependency-cycle is re-run whole on an edit of `needs` (O(duties + needs)).
+//
+// User rules (analysis/user_rule.hpp) are accepted as in audit(): `incremental_audit live{m, opts, rule}`.
+// A user rule may read anything, so each one is run whole on every edit, with the kept capability index
+// (capability(), equal to a fresh one); its cost is added to every edit. Keep user rules cheap, or batch
+// edits, when that matters.
 //
 // Costs at national scale (290 municipalities): see benchmarks/README.md.
 //
@@ -44,6 +61,7 @@
 #include <samverkan/analysis/mandate_rules.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/performers.hpp>
+#include <samverkan/analysis/user_rule.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -56,7 +74,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
+#include <string>
+#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -72,21 +93,38 @@ struct finding_delta {
     [[nodiscard]] bool empty() const noexcept { return removed.empty() && added.empty(); }
 };
 
-template <class Traits = default_traits>
+namespace detail {
+template <class E>
+struct is_update_edit : std::false_type {};
+template <class Id, class Element>
+struct is_update_edit<edits::update<Id, Element>> : std::true_type {};
+} // namespace detail
+
+template <class Traits = default_traits, class... Rules>
 class incremental_audit {
 public:
     using model_type = basic_model<Traits>;
     using edit_type = basic_edit<Traits>;
 
-    /// Takes `m` and audits it with `opts`. O(model), like audit().
-    explicit incremental_audit(model_type m, audit_options opts = {}) : m_{std::move(m)}, opts_{opts} { rebuild(); }
+    /// Takes `m` and audits it with `opts` and the user rules `rules` (as audit(m, opts, rules...) does).
+    /// O(model), like audit().
+    explicit incremental_audit(model_type m, audit_options opts = {}, Rules... rules)
+        : m_{std::move(m)}, opts_{opts}, rules_{std::move(rules)...} {
+        static_assert((user_rule<Rules, model_type> && ...),
+                      "incremental_audit: each user rule needs `id()` and `check(model, capability_index, "
+                      "std::vector<finding>&)`; see samverkan/analysis/user_rule.hpp");
+        rebuild();
+    }
 
     /// The model as edited so far.
     [[nodiscard]] model_type const& model() const noexcept { return m_; }
     /// The options the audit runs with.
     [[nodiscard]] audit_options const& options() const noexcept { return opts_; }
-    /// The current report: equal to audit(model(), options()).
+    /// The current report: equal to audit(model(), options(), rules...).
     [[nodiscard]] samverkan::report const& report() const noexcept { return report_; }
+    /// The capability index of the current model, kept up to date edit by edit (equal in every query to
+    /// capability_index{model()}).
+    [[nodiscard]] capability_index const& capability() const noexcept { return *cap_; }
 
     /// Applies one edit and returns what it changed in the report. Strong guarantee.
     finding_delta apply(edit_type const& e) {
@@ -129,16 +167,23 @@ private:
     // What an edit may have changed.
     struct dirt {
         std::vector<std::uint32_t> duties, forums, actors, mandates;
+        std::vector<std::uint32_t> rederive;        // mandates whose holdings or delegations changed
+        std::vector<std::uint32_t> duty_facts;      // duties whose performers or placement changed
+        std::vector<std::uint32_t> order_duties;    // duties whose stage-order findings may change
+        std::string name_before;                    // of an updated element (id text and name)
+        bool stages = false;                        // the stage order changed: build it again
+        std::vector<delegation_id> new_delegations; // made by the edits, for rederive
         std::vector<pair_key> pairs;
         std::vector<std::uint32_t> actors_gone; // every gap finding with them goes
-        bool capability = false, exclusive = false, delegations = false, cycles = false, everything = false;
+        bool cycles = false, scopes = false, everything = false;
     };
 
     // ---- which units an edit touches ---------------------------------------------------------------------
 
     void duty_and_neighbours(duty_id d, dirt& x) const {
         x.duties.push_back(d.index());
-        for (duty_id p : m_.needed_by(d)) x.duties.push_back(p.index()); // their stage-order findings
+        x.order_duties.push_back(d.index());
+        for (duty_id p : m_.needed_by(d)) x.order_duties.push_back(p.index()); // their stage-order findings
     }
     void forums_covering(duty_id d, dirt& x) const {
         for (forum_id f : m_.forums_covering(d)) x.forums.push_back(f.index());
@@ -175,20 +220,92 @@ private:
         if (a == b) return;
         x.pairs.emplace_back(std::min(a.index(), b.index()), std::max(a.index(), b.index()));
     }
+    // A holding or delegation of mnd changed: mnd is derived again, and what reads its holdings (the duties
+    // requiring it, the forums covering them, its delegation and exclusive-overlap findings) is examined
+    // again; the edited actors' idle-actor and the mandate's unused-mandate findings too.
+    // (Which duties requiring mnd are examined again is decided after the derivation: affected_duties.)
     void holding_dirt(actor_id a, mandate_id mnd, dirt& x) const {
-        x.capability = x.exclusive = x.delegations = true;
+        x.rederive.push_back(mnd.index());
         x.actors.push_back(a.index());
         x.mandates.push_back(mnd.index());
-        requiring(mnd, x);
     }
     void delegation_dirt(actor_id from, actor_id to, mandate_id mnd, dirt& x) const {
-        x.capability = x.delegations = true;
+        x.rederive.push_back(mnd.index());
         x.actors.push_back(from.index());
         x.actors.push_back(to.index());
-        requiring(mnd, x);
+    }
+    // After mandate x was derived again: of the duties requiring x, those whose findings can change, and the
+    // forums whose coordinator-without-mandate can change. The mandate rules read x's capabilities at a
+    // duty's placement for its performers (capable, or the reason) and, only when none of them is capable,
+    // who else is capable there (the witness; mandate-unheld when nobody is). So a duty is affected when one
+    // of its performers' holdings changed (found through their RACI entries), or when it is one of x's
+    // unmet duties (unmet_, no performer capable) and an origin whose holders changed covers its placement.
+    // coordinator-without-mandate reads only the coordinator's capabilities: the forums whose coordinator's
+    // holdings changed. Cost: O(changed actors' RACI entries + x's unmet duties x changed origins + forums).
+    void affected_duties(mandate_id x, mandate_holdings const& before, dirt& d) {
+        changed_actors_.clear();
+        changed_origins_.clear();
+        mandate_holdings::compare(before, cap_->derived().of(x), changed_actors_, changed_origins_);
+        if (changed_actors_.empty()) return;
+        auto const requires_x = [&](duty_id e) {
+            for (mandate_id y : m_.required_mandates(e))
+                if (y == x) return true;
+            return false;
+        };
+        for (actor_id a : changed_actors_) {
+            if (!m_.contains(a)) continue; // removed: its duties are examined anyway
+            for (auto const& r : m_.raci_of(a))
+                if ((r.role == raci::responsible || r.role == raci::accountable) && requires_x(r.duty))
+                    d.duties.push_back(r.duty.index());
+        }
+        bool const every = changed_origins_.size() > 64; // many origins changed: take them all as covering
+        auto const& scopes = cap_->scopes();
+        for (auto it = unmet_.lower_bound({x.index(), 0}); it != unmet_.end() && it->first == x.index(); ++it) {
+            auto const p = cap_->placement_of(duty_id{it->second});
+            bool const hit = every || std::any_of(changed_origins_.begin(), changed_origins_.end(),
+                                                  [&](effective_holding const& o) {
+                                                      return scopes.covers(o.scope, p.scope) &&
+                                                             (o.stages.empty() ||
+                                                              (p.stage && std::binary_search(o.stages.begin(),
+                                                                                             o.stages.end(),
+                                                                                             *p.stage)));
+                                                  });
+            if (hit) d.duties.push_back(it->second);
+        }
+        for (forum_id f : m_.forums())
+            if (auto c = m_.coordinator(f); c && std::binary_search(changed_actors_.begin(), changed_actors_.end(), *c))
+                d.forums.push_back(f.index());
+    }
+    // Records the mandates of duty d that none of its performers is capable of (its unmet mandates), for
+    // affected_duties; called whenever d is examined, so it follows every change of d's performers,
+    // placement, requirements and of its performers' holdings.
+    void note_unmet(duty_id d, std::span<performer const> performers) {
+        forget_unmet(d.index());
+        if (!mandate_rules_on() || !m_.contains(d)) return;
+        auto const where = cap_->placement_of(d);
+        std::vector<std::uint32_t> mine;
+        for (mandate_id x : m_.required_mandates(d)) {
+            bool met = false;
+            for (auto const& p : performers)
+                if (cap_->capable(p.actor, x, where)) {
+                    met = true;
+                    break;
+                }
+            if (!met) mine.push_back(x.index());
+        }
+        if (mine.empty()) return;
+        for (auto x : mine) unmet_.emplace(x, d.index());
+        unmet_of_duty_.emplace(d.index(), std::move(mine));
+    }
+    void forget_unmet(std::uint32_t d) {
+        auto it = unmet_of_duty_.find(d);
+        if (it == unmet_of_duty_.end()) return;
+        for (auto x : it->second) unmet_.erase({x, d});
+        unmet_of_duty_.erase(it);
     }
     void performer_dirt(actor_id a, duty_id d, dirt& x) {
         x.duties.push_back(d.index());
+        x.duty_facts.push_back(d.index());
         x.actors.push_back(a.index());
         pairs_around(a, d, x);
     }
@@ -220,6 +337,7 @@ private:
                                    std::is_same_v<E, edits::clear_coordinator>)
                     coordinator_dirt(v.forum, x);
                 else if constexpr (std::is_same_v<E, edits::place_duty>) place_dirt(v.duty, x);
+                else if constexpr (detail::is_update_edit<E>::value) x.name_before = key_text(v.id);
             },
             e);
     }
@@ -231,14 +349,20 @@ private:
                     x.actors.push_back(std::get<actor_id>(*r.element).index());
                 else if constexpr (std::is_same_v<E, edits::add_element<typename Traits::mandate_type>>)
                     x.mandates.push_back(std::get<mandate_id>(*r.element).index());
-                else if constexpr (std::is_same_v<E, edits::add_duty<typename Traits::duty_type>>)
+                else if constexpr (std::is_same_v<E, edits::add_duty<typename Traits::duty_type>>) {
                     x.duties.push_back(std::get<duty_id>(*r.element).index());
+                    x.order_duties.push_back(std::get<duty_id>(*r.element).index());
+                    x.duty_facts.push_back(std::get<duty_id>(*r.element).index());
+                }
                 else if constexpr (std::is_same_v<E, edits::add_forum<typename Traits::forum_type>>)
                     x.forums.push_back(std::get<forum_id>(*r.element).index());
                 else if constexpr (std::is_same_v<E, edits::grant>) holding_dirt(v.actor, v.mandate, x);
                 else if constexpr (std::is_same_v<E, edits::set_holding_reach>) {
                     // before() has it all
-                } else if constexpr (std::is_same_v<E, edits::delegate>) delegation_dirt(v.from, v.to, v.mandate, x);
+                } else if constexpr (std::is_same_v<E, edits::delegate>) {
+                    delegation_dirt(v.from, v.to, v.mandate, x);
+                    if (r.delegation) x.new_delegations.push_back(*r.delegation);
+                }
                 else if constexpr (std::is_same_v<E, edits::assign> || std::is_same_v<E, edits::reassign>)
                     performer_dirt(v.actor, v.duty, x);
                 else if constexpr (std::is_same_v<E, edits::require> || std::is_same_v<E, edits::unrequire>) {
@@ -261,16 +385,56 @@ private:
                                    std::is_same_v<E, edits::set_delegation_reach> ||
                                    std::is_same_v<E, edits::unassign> || std::is_same_v<E, edits::unneed>) {
                     // before() has it all (place_forum: no rule reads a forum's scope)
+                } else if constexpr (std::is_same_v<E, edits::add_element<typename Traits::stage_type>>) {
+                    // the first stage changes how stage-less placements are worded ("at every stage")
+                    if (m_.template count<stage_id>() == 1) x.everything = true;
+                    else stage_order_dirt(x);
+                } else if constexpr (std::is_same_v<E, edits::order> || std::is_same_v<E, edits::unorder>) {
+                    stage_order_dirt(x); // only stage-order reads the order of stages
+                } else if constexpr (std::is_same_v<E, edits::add_element<typename Traits::scope_type>>) {
+                    x.scopes = true; // a new root scope: no holding, duty or forum names it yet
+                } else if constexpr (detail::is_update_edit<E>::value) {
+                    update_dirt(v.id, x);
                 } else {
-                    // stages, scopes, their order and nesting, update and rename: everything
+                    // the nesting of scopes (every capability and delegation that crosses it), rename (the
+                    // id text orders findings and witnesses of every family): everything
                     x.everything = true;
                 }
             },
             e);
     }
 
+    // An update that keeps the id text and the name (they appear in messages and order): only the fields a
+    // rule reads matter, a duty's `optional` (its assignment rules) and a mandate's `exclusive` and
+    // `delegable` (its holdings, the duties requiring it); no built-in rule reads other fields.
+    template <class Id>
+    void update_dirt(Id id, dirt& x) {
+        if (x.name_before != key_text(id)) {
+            x.everything = true;
+            return;
+        }
+        if constexpr (std::is_same_v<Id, duty_id>) x.duties.push_back(id.index());
+        else if constexpr (std::is_same_v<Id, mandate_id>) {
+            x.rederive.push_back(id.index());
+            x.mandates.push_back(id.index());
+            requiring(id, x);
+        }
+    }
+    template <class Id>
+    std::string key_text(Id id) const {
+        std::string k{m_[id].id};
+        k += '\n';
+        k += m_.name_of(id);
+        return k;
+    }
+    void stage_order_dirt(dirt& x) const {
+        x.stages = true;
+        for (duty_id d : m_.duties())
+            if (!detail::is_empty(m_.needs(d))) x.order_duties.push_back(d.index());
+    }
+
     void need_dirt(duty_id d, duty_id needed, dirt& x) {
-        x.duties.push_back(d.index()); // stage-order
+        x.order_duties.push_back(d.index()); // stage-order
         x.cycles = true;
         scratch_.clear();
         append_performers(m_, d, scratch_);
@@ -287,6 +451,7 @@ private:
         }
     }
     void place_dirt(duty_id d, dirt& x) const {
+        x.duty_facts.push_back(d.index());
         duty_and_neighbours(d, x);
         forums_covering(d, x);
     }
@@ -294,7 +459,10 @@ private:
     void removing(actor_id a, dirt& x) {
         x.actors.push_back(a.index());
         x.actors_gone.push_back(a.index());
-        for (auto const& r : m_.raci_of(a)) x.duties.push_back(r.duty.index());
+        for (auto const& r : m_.raci_of(a)) {
+            x.duties.push_back(r.duty.index());
+            x.duty_facts.push_back(r.duty.index());
+        }
         for (holding_id h : m_.holdings_of(a)) holding_dirt(a, m_.holding(h).mandate, x);
         for (delegation_id g : m_.delegations_from(a)) {
             auto const v = m_.delegation(g);
@@ -309,7 +477,9 @@ private:
     }
     void removing(duty_id d, dirt& x) {
         x.duties.push_back(d.index());
-        for (duty_id p : m_.needed_by(d)) x.duties.push_back(p.index());
+        x.duty_facts.push_back(d.index());
+        x.order_duties.push_back(d.index());
+        for (duty_id p : m_.needed_by(d)) x.order_duties.push_back(p.index());
         for (mandate_id r : m_.required_mandates(d)) x.mandates.push_back(r.index());
         forums_covering(d, x);
         x.cycles = true;
@@ -336,9 +506,12 @@ private:
         scratch_.clear();
         append_performers(m_, d, scratch_);
         detail::assignment_rules_of(m_, scratch_, opts_, d, responsible_, accountable_, out);
+        note_unmet(d, scratch_);
         if (mandate_rules_on())
             detail::mandate_rules_of(m_, *cap_, scratch_, placement{m_.stage_of(d), m_.scope_of(d)}, opts_, d,
                                      mandate_scratch_, out);
+    }
+    void order_findings(duty_id d, std::vector<finding>& out) {
         if (stage_order_on()) detail::stage_order_of(m_, *stages_, opts_, d, out);
     }
     void forum_findings(forum_id f, std::vector<finding>& out) {
@@ -360,6 +533,15 @@ private:
                detail::is_empty(m_.delegations_to(a));
     }
     void mandate_findings(mandate_id x, std::vector<finding>& out) { detail::unused_mandate_of(m_, opts_, x, out); }
+    void exclusive_findings(mandate_id x, std::vector<finding>& out) {
+        if (static_cast<bool>(m_[x].exclusive)) detail::exclusive_overlap_rule(m_, opts_, out, x);
+    }
+    void delegation_findings(mandate_id x, std::vector<finding>& out) {
+        if (!cap_->derived().of(x).delegations().empty()) detail::delegation_rules(m_, *cap_, opts_, out, x);
+    }
+    void run_user_rules(std::vector<finding>& out) {
+        std::apply([&](auto const&... r) { (detail::run_user_rule(r, m_, *cap_, out), ...); }, rules_);
+    }
 
     bool mandate_rules_on() const {
         return opts_.enabled(rule_id::mandate_missing) || opts_.enabled(rule_id::mandate_unheld) ||
@@ -463,10 +645,24 @@ private:
             rebuild();
             return difference(old, report_.findings);
         }
-        if (x.capability) cap_.emplace(m_);
+        // the capability index first: the duties' performers and placements, then each edited mandate's
+        // holdings (and its delegations' validity), derived again on their own
+        unique(x.duty_facts);
+        for (auto i : x.duty_facts) cap_->refresh_duty(m_, duty_id{i});
+        unique(x.rederive);
+        for (auto i : x.rederive) {
+            auto const before = cap_->rederive(m_, mandate_id{i}, x.new_delegations);
+            if (m_.contains(mandate_id{i})) affected_duties(mandate_id{i}, before, x);
+        }
+        if (x.scopes) cap_->refresh_scopes(m_);
+        if (x.stages) stages_.emplace(m_);
         std::vector<finding> old_f, new_f;
+        for (auto i : x.duties)
+            if (!m_.contains(duty_id{i})) forget_unmet(i);
         redo<duty_id>(
             duty_units_, x.duties, [this](duty_id d, auto& out) { duty_findings(d, out); }, old_f, new_f);
+        redo<duty_id>(
+            order_units_, x.order_duties, [this](duty_id d, auto& out) { order_findings(d, out); }, old_f, new_f);
         redo<forum_id>(
             forum_units_, x.forums, [this](forum_id f, auto& out) { forum_findings(f, out); }, old_f, new_f);
         redo<actor_id>(
@@ -497,20 +693,22 @@ private:
                 }
             }
         }
-        if (x.exclusive) {
-            std::vector<finding> fresh;
-            detail::exclusive_overlap_rule(m_, opts_, fresh);
-            redo_family(exclusive_, std::move(fresh), old_f, new_f);
-        }
-        if (x.delegations) {
-            std::vector<finding> fresh;
-            detail::delegation_rules(m_, *cap_, opts_, fresh);
-            redo_family(delegation_, std::move(fresh), old_f, new_f);
-        }
+        // exclusive-overlap and the delegation rules: every finding lies within one mandate
+        auto again = x.rederive;
+        redo<mandate_id>(
+            exclusive_units_, again, [this](mandate_id i, auto& out) { exclusive_findings(i, out); }, old_f, new_f);
+        redo<mandate_id>(
+            delegation_units_, x.rederive, [this](mandate_id i, auto& out) { delegation_findings(i, out); }, old_f,
+            new_f);
         if (x.cycles) {
             std::vector<finding> fresh;
             detail::dependency_cycle_rule(m_, opts_, fresh);
             redo_family(cycles_, std::move(fresh), old_f, new_f);
+        }
+        if constexpr (sizeof...(Rules) > 0) { // user rules: run whole on every edit (they may read anything)
+            std::vector<finding> fresh;
+            run_user_rules(fresh);
+            redo_family(user_, std::move(fresh), old_f, new_f);
         }
         auto delta = difference(std::move(old_f), std::move(new_f));
         apply_delta(delta);
@@ -558,9 +756,14 @@ private:
         cap_.emplace(m_);
         stages_.emplace(m_);
         duty_units_.clear();
+        order_units_.clear();
+        unmet_.clear();
+        unmet_of_duty_.clear();
         forum_units_.clear();
         actor_units_.clear();
         mandate_units_.clear();
+        exclusive_units_.clear();
+        delegation_units_.clear();
         gaps_.clear();
         std::vector<finding> all, part;
         auto const keep = [&](unit_map& units, std::uint32_t i) {
@@ -572,6 +775,8 @@ private:
         for (duty_id d : m_.duties()) {
             duty_findings(d, part);
             keep(duty_units_, d.index());
+            order_findings(d, part);
+            keep(order_units_, d.index());
         }
         for (forum_id f : m_.forums()) {
             forum_findings(f, part);
@@ -584,6 +789,10 @@ private:
         for (mandate_id x : m_.mandates()) {
             mandate_findings(x, part);
             keep(mandate_units_, x.index());
+            exclusive_findings(x, part);
+            keep(exclusive_units_, x.index());
+            delegation_findings(x, part);
+            keep(delegation_units_, x.index());
         }
         if (opts_.enabled(rule_id::coordination_gap)) {
             detail::coordination_gap_rule(m_, cap_->all_performers(), opts_, part);
@@ -595,14 +804,14 @@ private:
             }
             part.clear();
         }
-        exclusive_.clear();
-        detail::exclusive_overlap_rule(m_, opts_, exclusive_);
-        delegation_.clear();
-        detail::delegation_rules(m_, *cap_, opts_, delegation_);
         cycles_.clear();
         detail::dependency_cycle_rule(m_, opts_, cycles_);
-        for (auto const* family : {&exclusive_, &delegation_, &cycles_})
-            all.insert(all.end(), family->begin(), family->end());
+        all.insert(all.end(), cycles_.begin(), cycles_.end());
+        user_.clear();
+        if constexpr (sizeof...(Rules) > 0) {
+            run_user_rules(user_);
+            all.insert(all.end(), user_.begin(), user_.end());
+        }
         sort_findings(m_, all);
         report_ = {};
         if (m_.has_name()) report_.model = m_.name();
@@ -614,11 +823,16 @@ private:
     samverkan::report report_;
     std::optional<capability_index> cap_;
     std::optional<stage_order> stages_;
-    unit_map duty_units_, forum_units_, actor_units_, mandate_units_;
+    std::tuple<Rules...> rules_;
+    unit_map duty_units_, order_units_, forum_units_, actor_units_, mandate_units_, exclusive_units_, delegation_units_;
     std::map<pair_key, finding> gaps_;
-    std::vector<finding> exclusive_, delegation_, cycles_;
+    std::vector<finding> cycles_, user_;
     // scratch
     std::vector<performer> scratch_;
+    std::vector<actor_id> changed_actors_;
+    std::vector<effective_holding> changed_origins_;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> unmet_; // (mandate, duty): no performer capable
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> unmet_of_duty_;
     std::vector<actor_id> responsible_, accountable_;
     detail::mandate_scratch mandate_scratch_;
     std::vector<mandate_id> mandates_;
@@ -626,8 +840,8 @@ private:
 
 template <class Traits>
 incremental_audit(basic_model<Traits>) -> incremental_audit<Traits>;
-template <class Traits>
-incremental_audit(basic_model<Traits>, audit_options) -> incremental_audit<Traits>;
+template <class Traits, class... Rules>
+incremental_audit(basic_model<Traits>, audit_options, Rules...) -> incremental_audit<Traits, Rules...>;
 
 } // namespace samverkan
 

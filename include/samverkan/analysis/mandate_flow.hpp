@@ -12,7 +12,7 @@
 // a boundary origin fed in from outside, or the grant of an explicit delegation that has become valid) are
 // taken one at a time from a work list; each is pushed along bare edges by a depth-first search inside the
 // region, and at every node it reaches it is offered to the pending explicit delegations leaving the node
-// (scope check and one flag per granted stage, exactly as capability.hpp does), which append their grant
+// (detail::grant_progress of delegation_validity.hpp, the check the capability index runs), which append their grant
 // to the work list once every flag is set. Two uses:
 //   - the ancestors of some target nodes (closed under predecessors): then the result at the targets is
 //     exactly the capability of withdraw(M, W) when the nodes of W's actors are left out;
@@ -27,6 +27,7 @@
 
 #include <samverkan/detail/counting_sort.hpp>
 #include <samverkan/detail/optional_index.hpp>
+#include <samverkan/analysis/delegation_validity.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 #include <samverkan/model/scope_tree.hpp>
@@ -170,6 +171,8 @@ public:
         auto const s = stages(r);
         return std::binary_search(s.begin(), s.end(), stage);
     }
+    /// The scope cover relation the graph was built with.
+    [[nodiscard]] scope_tree const& tree() const noexcept { return tree_; }
     [[nodiscard]] bool covers_scope(std::uint32_t outer, std::uint32_t inner) const noexcept {
         return tree_.covers(id_or_none<scope_id>(outer), id_or_none<scope_id>(inner));
     }
@@ -315,8 +318,9 @@ private:
         std::uint32_t node, item, pred, next;
     };
     struct pending {
-        std::uint32_t edge, slot_begin, slot_count, remaining;
-        bool every_stage, done;
+        std::uint32_t edge, slot_begin, slot_count;
+        detail::grant_progress progress;
+        bool done;
     };
 
     void spread(std::uint32_t i) {
@@ -358,31 +362,20 @@ private:
         if (pending_at_[e] != epoch_) {
             pending_at_[e] = epoch_;
             pending_index_[e] = static_cast<std::uint32_t>(pending_.size());
-            auto const count = ed.grant.stage_count == 0 ? 1U : ed.grant.stage_count;
-            pending_.push_back(
-                {e, static_cast<std::uint32_t>(slots_.size()), count, count, ed.grant.stage_count == 0, false});
+            auto const progress = detail::grant_progress::start(ed.grant.stage_count);
+            auto const count = progress.remaining;
+            pending_.push_back({e, static_cast<std::uint32_t>(slots_.size()), count, progress, false});
             slots_.resize(slots_.size() + count, {flow_none, flow_none});
         }
         auto& p = pending_[pending_index_[e]];
         if (p.done) return;
         flow_reach const r = items_[i].reach; // copy: items_ may grow below
-        if (!g_->covers_scope(r.scope, ed.grant.scope)) return;
-        if (r.stage_count == 0) {
-            for (auto s = p.slot_begin; s < p.slot_begin + p.slot_count; ++s)
-                if (slots_[s].first == flow_none) slots_[s] = {i, x};
-            p.remaining = 0;
-        } else if (!p.every_stage) {
-            auto const have = g_->stages(r);
-            auto const want = g_->stages(ed.grant);
-            for (std::uint32_t s = 0; s < p.slot_count; ++s) {
-                auto& slot = slots_[p.slot_begin + s];
-                if (slot.first == flow_none && std::binary_search(have.begin(), have.end(), want[s])) {
-                    slot = {i, x};
-                    --p.remaining;
-                }
-            }
-        }
-        if (p.remaining != 0) return;
+        auto* const slots = slots_.data() + p.slot_begin;
+        bool const complete = p.progress.offer(
+            g_->tree(), r.scope, g_->stages(r), ed.grant.scope, g_->stages(ed.grant),
+            [&](std::uint32_t k) { return slots[k].first != flow_none; },
+            [&](std::uint32_t k) { slots[k] = {i, x}; });
+        if (!complete) return;
         p.done = true;
         items_.push_back({ed.grant, ed.to, e, p.slot_begin, p.slot_count, 0, 0});
     }

@@ -116,7 +116,7 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             reasons.reserve(who.size());
             std::string why;
             for (actor_id a : who) {
-                auto const s = cap.status(a, x, where);
+                auto const s = cap.capability(a, x, where);
                 reasons.emplace_back(element_ref{a}, std::string{to_string(s)});
                 if (!why.empty()) why += ", ";
                 why += std::string{m.name_of(a)} + ": " + std::string{reason_phrase(s)};

@@ -18,6 +18,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace samverkan {
@@ -69,16 +71,30 @@ public:
         }
     }
 
-    /// The performers of duty `d`, each actor once, in increasing actor index. O(1).
+    /// The performers of duty `d`, each actor once, in increasing actor index. O(1) (plus one hash lookup
+    /// once refresh() has been called).
     [[nodiscard]] std::span<performer const> of(duty_id d) const noexcept {
+        if (!moved_.empty())
+            if (auto it = moved_.find(d.index()); it != moved_.end())
+                return std::span<performer const>{performers_}.subspan(it->second.first, it->second.second);
         assert(d.index() + 1 < begin_.size());
         return std::span<performer const>{performers_}.subspan(begin_[d.index()],
                                                                begin_[d.index() + 1] - begin_[d.index()]);
+    }
+    /// Reads the performers of duty `d` of `m` again, after an edit of its RACI list (or its addition or
+    /// removal). O(k log k) for k RACI entries of d; the old entries stay unused in the table until it is
+    /// built again, so a table refreshed e times holds O(e x k) more.
+    template <class Traits>
+    void refresh(basic_model<Traits> const& m, duty_id d) {
+        auto const first = static_cast<std::uint32_t>(performers_.size());
+        if (m.contains(d)) append_performers(m, d, performers_);
+        moved_[d.index()] = {first, static_cast<std::uint32_t>(performers_.size()) - first};
     }
 
 private:
     std::vector<std::uint32_t> begin_;
     std::vector<performer> performers_;
+    std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> moved_; // refreshed: (begin, count)
 };
 
 } // namespace samverkan
