@@ -72,7 +72,7 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
         start = clock_type::now();
         std::ostringstream os;
         if (s->format == "json") io::write_report_json(os, m, r);
-        else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << r;
+        else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << describe(m, r);
         result.out = std::move(os).str();
         double const write_s = seconds_since(start);
 

@@ -86,7 +86,7 @@ template <class Traits>
     if (auto const c = std::string_view{a.rule} <=> std::string_view{b.rule}; c != 0) return c;
     if (auto const c = detail::compare_fields(m, a.subjects, b.subjects); c != 0) return c;
     if (auto const c = detail::compare_fields(m, a.witness, b.witness); c != 0) return c;
-    return std::string_view{a.message} <=> std::string_view{b.message};
+    return a.message.text() <=> b.message.text(); // literal messages: built-in findings have none
 }
 
 namespace detail {

@@ -4,7 +4,7 @@
 //     auto delta = live.apply(samverkan::edits::unassign{ks, lagesbild, samverkan::raci::accountable});
 //     for (auto const& f : delta.added) std::cout << "+ " << f << '\n';
 //     for (auto const& f : delta.removed) std::cout << "- " << f << '\n';
-//     live.report();                                            // always equal to audit(live.model())
+//     live.report();                                            // audit(live.model()), messages frozen
 //
 // What it guarantees: after any sequence of edits, report() equals samverkan::audit(model(), options) of
 // the same model (the same findings in the same order, so the same bytes in every writer); each apply()
@@ -40,6 +40,7 @@
 #include <samverkan/analysis/delegation_rules.hpp>
 #include <samverkan/analysis/exclusive_overlap.hpp>
 #include <samverkan/analysis/finding_order.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
 #include <samverkan/analysis/order_rules.hpp>
@@ -85,7 +86,7 @@ public:
     [[nodiscard]] model_type const& model() const noexcept { return m_; }
     /// The options the audit runs with.
     [[nodiscard]] audit_options const& options() const noexcept { return opts_; }
-    /// The current report: equal to audit(model(), options()).
+    /// The current report: equal to audit(model(), options()) with freeze_messages(model(), ...) applied.
     [[nodiscard]] samverkan::report const& report() const noexcept { return report_; }
 
     /// Applies one edit and returns what it changed in the report. Strong guarantee.
@@ -333,6 +334,7 @@ private:
     using unit_map = std::unordered_map<std::uint32_t, std::vector<finding>>;
 
     void duty_findings(duty_id d, std::vector<finding>& out) {
+        auto const first = out.size();
         scratch_.clear();
         append_performers(m_, d, scratch_);
         detail::assignment_rules_of(m_, scratch_, opts_, d, responsible_, accountable_, out);
@@ -340,9 +342,12 @@ private:
             detail::mandate_rules_of(m_, *cap_, scratch_, placement{m_.stage_of(d), m_.scope_of(d)}, opts_, d,
                                      mandate_scratch_, out);
         if (stage_order_on()) detail::stage_order_of(m_, *stages_, opts_, d, out);
+        freeze(out, first);
     }
     void forum_findings(forum_id f, std::vector<finding>& out) {
+        auto const first = out.size();
         detail::forum_rules_of(m_, *cap_, opts_, f, mandates_, out);
+        freeze(out, first);
     }
     void actor_findings(actor_id a, std::vector<finding>& out) {
         bool coordinates = false;
@@ -352,14 +357,25 @@ private:
                     coordinates = true;
                     break;
                 }
+        auto const first = out.size();
         detail::idle_actor_of(m_, opts_, a, coordinates, out);
+        freeze(out, first);
     }
     bool is_idle_candidate(actor_id a) const {
         return detail::is_empty(m_.raci_of(a)) && detail::is_empty(m_.forums_of(a)) &&
                detail::is_empty(m_.holdings_of(a)) && detail::is_empty(m_.delegations_from(a)) &&
                detail::is_empty(m_.delegations_to(a));
     }
-    void mandate_findings(mandate_id x, std::vector<finding>& out) { detail::unused_mandate_of(m_, opts_, x, out); }
+    void mandate_findings(mandate_id x, std::vector<finding>& out) {
+        auto const first = out.size();
+        detail::unused_mandate_of(m_, opts_, x, out);
+        freeze(out, first);
+    }
+    // Findings keep the message of the model state they were found in (freeze_messages): a delta's removed
+    // findings are written after the edit, and a finding whose text changed must leave and come back.
+    void freeze(std::vector<finding>& out, std::size_t first) const {
+        freeze_messages(m_, std::span<finding>{out}.subspan(first));
+    }
 
     bool mandate_rules_on() const {
         return opts_.enabled(rule_id::mandate_missing) || opts_.enabled(rule_id::mandate_unheld) ||
@@ -426,7 +442,9 @@ private:
         if (share_forum(a, b)) return std::nullopt;
         std::sort(duties.begin(), duties.end());
         duties.erase(std::unique(duties.begin(), duties.end()), duties.end());
-        return detail::coordination_gap_finding(m_, opts_, a, b, duties);
+        auto f = detail::coordination_gap_finding(m_, opts_, a, b, duties);
+        f.message = message(m_, f);
+        return f;
     }
 
     static void unique(std::vector<std::uint32_t>& v) {
@@ -500,16 +518,19 @@ private:
         if (x.exclusive) {
             std::vector<finding> fresh;
             detail::exclusive_overlap_rule(m_, opts_, fresh);
+            freeze(fresh, 0);
             redo_family(exclusive_, std::move(fresh), old_f, new_f);
         }
         if (x.delegations) {
             std::vector<finding> fresh;
             detail::delegation_rules(m_, *cap_, opts_, fresh);
+            freeze(fresh, 0);
             redo_family(delegation_, std::move(fresh), old_f, new_f);
         }
         if (x.cycles) {
             std::vector<finding> fresh;
             detail::dependency_cycle_rule(m_, opts_, fresh);
+            freeze(fresh, 0);
             redo_family(cycles_, std::move(fresh), old_f, new_f);
         }
         auto delta = difference(std::move(old_f), std::move(new_f));
@@ -587,6 +608,7 @@ private:
         }
         if (opts_.enabled(rule_id::coordination_gap)) {
             detail::coordination_gap_rule(m_, cap_->all_performers(), opts_, part);
+            freeze(part, 0);
             for (auto& f : part) {
                 auto const& refs = std::get<ref_list>(*f.subject("actors"));
                 auto const a = std::get<actor_id>(*refs[0]).index(), b = std::get<actor_id>(*refs[1]).index();
@@ -601,6 +623,7 @@ private:
         detail::delegation_rules(m_, *cap_, opts_, delegation_);
         cycles_.clear();
         detail::dependency_cycle_rule(m_, opts_, cycles_);
+        for (auto* family : {&exclusive_, &delegation_, &cycles_}) freeze(*family, 0);
         for (auto const* family : {&exclusive_, &delegation_, &cycles_})
             all.insert(all.end(), family->begin(), family->end());
         sort_findings(m_, all);
