@@ -193,7 +193,7 @@ lines obligation_lines(std::string const& id, std::string const& place_name, set
     auto const b = tpl::bind(m, cap, prof, o, scope);
     lines out;
     for (auto const& f : tpl::audit(m, prof, b).findings)
-        if (f.rule.rfind("obligation-", 0) == 0 || f.rule == "profile-role-unbound") out.push_back(describe(m, f));
+        if (f.rule.text().starts_with("obligation-") || f.rule == "profile-role-unbound") out.push_back(describe(m, f));
     return out;
 }
 

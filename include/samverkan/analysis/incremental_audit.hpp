@@ -610,7 +610,7 @@ private:
             detail::coordination_gap_rule(m_, cap_->all_performers(), opts_, part);
             freeze(part, 0);
             for (auto& f : part) {
-                auto const& refs = std::get<ref_list>(*f.subject("actors"));
+                auto const& refs = std::get<ref_list>(*f.subject(key_id::actors));
                 auto const a = std::get<actor_id>(*refs[0]).index(), b = std::get<actor_id>(*refs[1]).index();
                 all.push_back(f);
                 gaps_.emplace(pair_key{std::min(a, b), std::max(a, b)}, std::move(f));

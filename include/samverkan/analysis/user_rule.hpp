@@ -51,9 +51,9 @@ template <class R, class Model>
 void run_user_rule(R const& r, Model const& m, capability_index const& cap, std::vector<finding>& out) {
     auto const first = out.size();
     r.check(m, cap, out);
-    std::string_view const id = r.id();
+    rule_name const id{std::string_view{r.id()}}; // interned once per run, not per finding
     for (auto i = first; i < out.size(); ++i)
-        if (out[i].rule.empty()) out[i].rule = rule_name{id};
+        if (out[i].rule.empty()) out[i].rule = id;
 }
 
 } // namespace detail

@@ -258,8 +258,8 @@ template <class Traits>
     for (actor_id w : out.without) downstream[w.index()] = 0;
     for (auto const& f : before.findings)
         if (f.rule == rule_id::mandate_missing)
-            if (auto const x = f.subject_id<mandate_id>("mandate"); x && x_w[x->index()] != 0)
-                take_duty(*f.subject_id<duty_id>("duty"));
+            if (auto const x = f.subject_id<mandate_id>(key_id::mandate); x && x_w[x->index()] != 0)
+                take_duty(*f.subject_id<duty_id>(key_id::duty));
     for (duty_id d : m.duties()) { // duties without performers that require one of W's mandates
         bool any = false;
         for (assignment const& e : m.raci_of(d))
