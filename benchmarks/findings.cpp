@@ -39,8 +39,7 @@ void* counted_new(std::size_t n) {
     *reinterpret_cast<std::size_t*>(p) = n;
     auto const now = live_bytes.fetch_add(n) + n;
     auto peak = peak_bytes.load();
-    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
-    }
+    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {}
     return p + header;
 }
 
@@ -91,7 +90,8 @@ void findings_audit(benchmark::State& state) {
     }
     if (count != n) state.SkipWithError("expected one idle-actor finding per actor");
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
-    state.counters["bytes_per_finding"] = static_cast<double>(kept) / static_cast<double>(std::max<std::size_t>(count, 1));
+    state.counters["bytes_per_finding"] =
+        static_cast<double>(kept) / static_cast<double>(std::max<std::size_t>(count, 1));
     state.counters["peak_bytes_per_finding"] =
         static_cast<double>(peak) / static_cast<double>(std::max<std::size_t>(count, 1));
 }

@@ -353,7 +353,8 @@ TEST_CASE("write_dot draws the real audit's findings") {
     // where they belong: the duties that need each other form a cycle, 'Följa upp' has no one assigned.
     for (auto const& finding : r.findings) {
         INFO(finding.rule.text());
-        CHECK((contains(dot, "<b>" + std::string{finding.rule.text()}) || contains(dot, "<br/>" + std::string{finding.rule.text()})));
+        CHECK((contains(dot, "<b>" + std::string{finding.rule.text()}) ||
+               contains(dot, "<br/>" + std::string{finding.rule.text()})));
     }
     CHECK(contains(line_with(dot, "\"duty:lagesbild\" -> \"duty:plan\""), "dependency-cycle"));
     CHECK(contains(node_line(dot, "duty:follow"), "unassigned-duty"));

@@ -3,8 +3,8 @@
 #include "catch.hpp"
 
 #include <samverkan/analysis/exclusive_overlap.hpp>
-#include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/message.hpp>
+#include <samverkan/analysis/order_rules.hpp>
 
 namespace samverkan_tests_rules_structure_test { // one per file: the tests are built as a unity build
 
@@ -124,7 +124,8 @@ TEST_CASE("stage-order: a duty needs one at a later stage, directly or transitiv
     auto const f = check_order_rules(r.m);
     CHECK(lines(r.m, f) == strings{"error stage-order duty=bild needs=plan | stages=[s1,s2]",
                                    "error stage-order duty=bild needs=uppf | stages=[s1,s3]"});
-    CHECK(message(r.m, f[0]).find("'Lägesbild' (stage 'Lägesbild') needs the output of 'Åtgärdsplan'") != std::string::npos);
+    CHECK(message(r.m, f[0]).find("'Lägesbild' (stage 'Lägesbild') needs the output of 'Åtgärdsplan'") !=
+          std::string::npos);
 }
 
 TEST_CASE("stage-order ignores parallel and equal stages and stage-less duties") {

@@ -149,7 +149,8 @@ void forum_rules_of(basic_model<Traits> const& m, capability_index const& cap, a
         std::sort(mandates.begin(), mandates.end());
         mandates.erase(std::unique(mandates.begin(), mandates.end()), mandates.end());
         sort_by_id_text(m, mandates);
-        out.push_back(make_finding(rule_id::coordinator_without_mandate, opts, {{key_id::forum, f}, {key_id::actor, *c}},
+        out.push_back(make_finding(rule_id::coordinator_without_mandate, opts,
+                                   {{key_id::forum, f}, {key_id::actor, *c}},
                                    {{key_id::mandates, sorted_refs(m, mandates)}}));
     }
 }

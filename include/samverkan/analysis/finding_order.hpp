@@ -169,15 +169,17 @@ void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings)
     bool const keyed = rules.size() < (std::size_t{1} << 14); // else every key is equal: compare_findings
     auto const key_of = [&](finding const& f) -> std::uint64_t {
         if (!keyed) return 0;
-        auto const rule = static_cast<std::uint64_t>(
-            std::lower_bound(rules.begin(), rules.end(), f.rule.text()) - rules.begin());
+        auto const rule =
+            static_cast<std::uint64_t>(std::lower_bound(rules.begin(), rules.end(), f.rule.text()) - rules.begin());
         std::uint64_t kind = 0, value = 0; // kind 0: no subjects (sorts first, as the shorter tuple)
         if (!f.subjects.empty()) {
             auto const& v = f.subjects.front().value;
             kind = v.index() + 1;
             if (auto const* e = std::get_if<element_ref>(&v)) value = rank_at[e->index()][index_of(*e)];
             else if (auto const* l = std::get_if<ref_list>(&v)) // empty 0 < null 1 < elements from 2
-                value = l->empty() ? 0 : !l->front() ? 1 : std::uint64_t{rank_at[l->front()->index()][index_of(*l->front())]} + 2;
+                value = l->empty()    ? 0
+                        : !l->front() ? 1
+                                      : std::uint64_t{rank_at[l->front()->index()][index_of(*l->front())]} + 2;
         }
         return (std::uint64_t{static_cast<std::uint8_t>(f.severity)} << 62) | (rule << 48) | (kind << 45) | value;
     };

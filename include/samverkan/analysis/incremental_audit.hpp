@@ -40,9 +40,9 @@
 #include <samverkan/analysis/delegation_rules.hpp>
 #include <samverkan/analysis/exclusive_overlap.hpp>
 #include <samverkan/analysis/finding_order.hpp>
-#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/performers.hpp>
 #include <samverkan/diagnostics/finding.hpp>

@@ -99,7 +99,8 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             sort_by_id_text(m, who);
             ref_map reasons;
             reasons.reserve(who.size());
-            for (actor_id a : who) reasons.emplace_back(element_ref{a}, std::string{to_string(cap.status(a, x, where))});
+            for (actor_id a : who)
+                reasons.emplace_back(element_ref{a}, std::string{to_string(cap.status(a, x, where))});
             out.push_back(make_finding(rule_id::mandate_missing, opts, {{key_id::duty, d}, {key_id::mandate, x}},
                                        {{key_id::reasons, std::move(reasons)},
                                         {key_id::capable, sorted_refs(m, cap.capable_actors(x, where))}}));

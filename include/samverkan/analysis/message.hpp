@@ -132,15 +132,15 @@ void append_builtin_message(std::string& out, basic_model<Traits> const& m, find
     case rule_id::no_accountable: {
         auto const responsible = performers_of(duty(), false);
         append_quoted(out, m, duty());
-        out += " has no one accountable; " + name_list(m, responsible) + " " +
-               std::string{is_are(responsible.size())} + " responsible, but no actor answers for the result";
+        out += " has no one accountable; " + name_list(m, responsible) + " " + std::string{is_are(responsible.size())} +
+               " responsible, but no actor answers for the result";
         return;
     }
     case rule_id::no_responsible: {
         auto const accountable = performers_of(duty(), true);
         append_quoted(out, m, duty());
-        out += " has no one responsible; " + name_list(m, accountable) + " " +
-               std::string{is_are(accountable.size())} + " accountable, but no actor is assigned to do the work";
+        out += " has no one responsible; " + name_list(m, accountable) + " " + std::string{is_are(accountable.size())} +
+               " accountable, but no actor is assigned to do the work";
         return;
     }
     case rule_id::multiple_accountable: {
@@ -218,9 +218,8 @@ void append_builtin_message(std::string& out, basic_model<Traits> const& m, find
     case rule_id::stage_order: {
         auto const stages = ids_in<stage_id>(f.evidence(key_id::stages));
         auto const needs = f.subject_id<duty_id>(key_id::needs).value();
-        out += quoted(m, duty()) + " (stage " + quoted(m, stages.at(0)) + ") needs the output of " +
-               quoted(m, needs) + ", which comes later (stage " + quoted(m, stages.at(1)) +
-               "); move one of them or drop the dependency";
+        out += quoted(m, duty()) + " (stage " + quoted(m, stages.at(0)) + ") needs the output of " + quoted(m, needs) +
+               ", which comes later (stage " + quoted(m, stages.at(1)) + "); move one of them or drop the dependency";
         return;
     }
     case rule_id::dependency_cycle: {
@@ -232,8 +231,8 @@ void append_builtin_message(std::string& out, basic_model<Traits> const& m, find
     }
     case rule_id::coordination_gap: {
         auto const pair = ids_in<actor_id>(f.subject(key_id::actors));
-        out += std::string{m.name_of(pair.at(0))} + " and " + std::string{m.name_of(pair.at(1))} +
-               " share work on " + name_list(m, ids_in<duty_id>(f.evidence(key_id::duties)), true) +
+        out += std::string{m.name_of(pair.at(0))} + " and " + std::string{m.name_of(pair.at(1))} + " share work on " +
+               name_list(m, ids_in<duty_id>(f.evidence(key_id::duties)), true) +
                " but meet in no forum; a forum with both, or a coordinator for them, would close the gap";
         return;
     }

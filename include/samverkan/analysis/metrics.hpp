@@ -309,7 +309,8 @@ template <class Traits>
     }
     for (auto const& f : audit(m).findings)
         if (detail::counts_for_stage(f.rule))
-            if (auto d = f.template subject_id<duty_id>(key_id::duty)) detail::add_finding(row_of(*d).findings, f.severity);
+            if (auto d = f.template subject_id<duty_id>(key_id::duty))
+                detail::add_finding(row_of(*d).findings, f.severity);
     r.stages.reserve(n_stages + 1);
     for (stage_id s : detail::in_id_order<stage_id>(m)) {
         r.stages.push_back(std::move(rows[s.index()]));

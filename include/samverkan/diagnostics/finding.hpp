@@ -64,7 +64,9 @@ public:
     ~literal_message() = default;
 
     [[nodiscard]] bool empty() const noexcept { return !text_; }
-    [[nodiscard]] std::string_view text() const noexcept { return text_ ? std::string_view{*text_} : std::string_view{}; }
+    [[nodiscard]] std::string_view text() const noexcept {
+        return text_ ? std::string_view{*text_} : std::string_view{};
+    }
     friend bool operator==(literal_message const& a, literal_message const& b) noexcept { return a.text() == b.text(); }
 
 private:

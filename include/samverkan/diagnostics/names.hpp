@@ -112,9 +112,11 @@ public:
     /// The built-in name `e`.
     constexpr basic_name(E e) noexcept : text_{&detail::enum_views<E>[static_cast<std::size_t>(e)]} {}
     /// The name spelled `text`: the built-in handle when `text` is a built-in name, else an interned one.
+    // clang-format off
     template <class S>
         requires std::convertible_to<S const&, std::string_view> && (!std::same_as<S, basic_name>)
     basic_name(S const& text) : text_{lookup(std::string_view{text})} {}
+    // clang-format on
 
     [[nodiscard]] constexpr std::string_view text() const noexcept { return *text_; }
     constexpr operator std::string_view() const noexcept { return *text_; }
@@ -128,11 +130,11 @@ public:
 
     friend constexpr bool operator==(basic_name a, basic_name b) noexcept { return a.text_ == b.text_; }
     friend constexpr bool operator==(basic_name a, E b) noexcept { return a == basic_name{b}; }
+    // clang-format off
     template <class S>
         requires std::convertible_to<S const&, std::string_view> && (!std::same_as<S, basic_name>)
-    friend constexpr bool operator==(basic_name a, S const& b) noexcept {
-        return a.text() == std::string_view{b};
-    }
+    friend constexpr bool operator==(basic_name a, S const& b) noexcept { return a.text() == std::string_view{b}; }
+    // clang-format on
     /// Names order by text (byte order).
     friend constexpr std::strong_ordering operator<=>(basic_name a, basic_name b) noexcept {
         return a.text() <=> b.text();

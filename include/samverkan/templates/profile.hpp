@@ -95,12 +95,11 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
             ref_list candidates;
             if (rb.reason == unbound_reason::ambiguous)
                 for (actor_id a : rb.candidates) candidates.emplace_back(element_ref{a});
-            out.push_back(
-                {.rule = rule_id::profile_role_unbound,
-                 .severity = opts.severity_of(rule_id::profile_role_unbound),
-                 .subjects = {{key_id::profile, p.id}, {key_id::role, r.id}},
-                 .witness = {{key_id::reason, std::string{to_string(rb.reason)}},
-                             {key_id::candidates, std::move(candidates)}}});
+            out.push_back({.rule = rule_id::profile_role_unbound,
+                           .severity = opts.severity_of(rule_id::profile_role_unbound),
+                           .subjects = {{key_id::profile, p.id}, {key_id::role, r.id}},
+                           .witness = {{key_id::reason, std::string{to_string(rb.reason)}},
+                                       {key_id::candidates, std::move(candidates)}}});
         }
 }
 
