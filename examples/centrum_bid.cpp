@@ -10,5 +10,5 @@
 
 int main() {
     auto const m = samverkan::examples::centrum_bid();
-    std::cout << m.name() << "\n\n" << samverkan::audit(m);
+    std::cout << m.name() << "\n\n" << samverkan::describe(m, samverkan::audit(m));
 }

@@ -106,6 +106,6 @@ int main() {
     m.cover(rad, belysning);
 
     auto const report = samverkan::audit(m, {}, police_consulted{lpo, forvaltning});
-    std::cout << report;
+    std::cout << samverkan::describe(m, report);
     return report.summary().error == 0 ? 0 : 1;
 }

@@ -10,5 +10,5 @@
 
 int main() {
     auto const m = samverkan::examples::kommun_lag_2023_196();
-    std::cout << m.name() << "\n\n" << samverkan::audit(m);
+    std::cout << m.name() << "\n\n" << samverkan::describe(m, samverkan::audit(m));
 }

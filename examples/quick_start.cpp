@@ -16,5 +16,5 @@ int main() {
     m.require(lagesbild, leda);
     m.assign(sf, lagesbild, samverkan::raci::responsible);
 
-    for (auto const& f : samverkan::audit(m).findings) std::cout << f << '\n';
+    for (auto const& f : samverkan::audit(m).findings) std::cout << samverkan::describe(m, f) << '\n';
 }

@@ -14,6 +14,7 @@
 #include <samverkan/analysis/incremental_audit.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/resilience.hpp>
 #include <samverkan/analysis/user_rule.hpp>

@@ -12,6 +12,7 @@
 
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/diff.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/metrics.hpp>
 #include <samverkan/analysis/resilience.hpp>
 #include <samverkan/analysis/what_if.hpp>
@@ -274,7 +275,7 @@ py::object field_value_obj(sv::model const& m, sv::field_value const& v) {
 
 py::dict fields_obj(sv::model const& m, std::vector<sv::field> const& fs) {
     py::dict out;
-    for (auto const& f : fs) out[py::str(f.key)] = field_value_obj(m, f.value);
+    for (auto const& f : fs) out[py::str(std::string{f.key.text()})] = field_value_obj(m, f.value);
     return out;
 }
 
@@ -295,14 +296,14 @@ struct finding_ref {
 
 py::dict finding_record(sv::model const& m, sv::finding const& f, bool flat) {
     py::dict d;
-    d["rule"] = py::str(f.rule);
+    d["rule"] = py::str(std::string{f.rule.text()});
     d["severity"] = py::str(std::string{sv::to_string(f.severity)});
     if (flat) {
-        for (auto const& s : f.subjects) d[py::str(s.key)] = field_value_obj(m, s.value);
+        for (auto const& s : f.subjects) d[py::str(std::string{s.key.text()})] = field_value_obj(m, s.value);
     } else {
         d["subjects"] = fields_obj(m, f.subjects);
     }
-    d["message"] = py::str(f.message);
+    d["message"] = py::str(sv::message(m, f));
     d["witness"] = fields_obj(m, f.witness);
     return d;
 }
@@ -1021,7 +1022,7 @@ One finding of an audit (rules.md). Its values are converted from the C++ report
 rule (str), severity ('error' | 'warning' | 'info'), subjects and witness (dicts of element ids, lists of
 ids and texts, as in the JSON report) and message (for people).)doc")
         .def_property_readonly(
-            "rule", [](finding_ref const& f) { return f.get().rule; }, "The rule id.")
+            "rule", [](finding_ref const& f) { return std::string{f.get().rule.text()}; }, "The rule id.")
         .def_property_readonly(
             "severity", [](finding_ref const& f) { return std::string{sv::to_string(f.get().severity)}; },
             "'error', 'warning' or 'info'.")
@@ -1032,7 +1033,7 @@ ids and texts, as in the JSON report) and message (for people).)doc")
             "witness", [](finding_ref const& f) { return fields_obj(*f.data->model, f.get().witness); },
             "The evidence, keyed as rules.md gives for the rule ({} when the rule has none).")
         .def_property_readonly(
-            "message", [](finding_ref const& f) { return f.get().message; }, "Text for people.")
+            "message", [](finding_ref const& f) { return sv::message(*f.data->model, f.get()); }, "Text for people.")
         .def(
             "to_dict", [](finding_ref const& f) { return finding_record(*f.data->model, f.get(), false); },
             "The finding as the JSON report writes it: rule, severity, subjects, message, witness.")
@@ -1045,7 +1046,7 @@ ids and texts, as in the JSON report) and message (for people).)doc")
              })
         .def("__repr__", [](finding_ref const& f) {
             auto const& x = f.get();
-            return "<Finding " + std::string{sv::to_string(x.severity)} + " " + x.rule + " " +
+            return "<Finding " + std::string{sv::to_string(x.severity)} + " " + std::string{x.rule.text()} + " " +
                    py::repr(fields_obj(*f.data->model, x.subjects)).cast<std::string>() + ">";
         });
     py::setattr(mod.attr("Finding"), "__hash__", py::none());
@@ -1106,7 +1107,7 @@ of its own (duty, mandate, actor, ...) instead of the subjects dict.)doc")
             [](report_data const& r) {
                 py::dict d;
                 for (auto const& f : r.report.findings) {
-                    py::str k(f.rule);
+                    py::str k(std::string{f.rule.text()});
                     d[k] = (d.contains(k) ? d[k].cast<std::size_t>() : 0) + 1;
                 }
                 return d;

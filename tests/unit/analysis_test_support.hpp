@@ -39,11 +39,11 @@ std::string show(samverkan::basic_model<Traits> const& m, samverkan::field_value
 
 template <class Traits>
 std::string line(samverkan::basic_model<Traits> const& m, samverkan::finding const& f) {
-    std::string out = std::string{to_string(f.severity)} + " " + f.rule;
-    for (auto const& x : f.subjects) out += " " + x.key + "=" + show(m, x.value);
+    std::string out = std::string{to_string(f.severity)} + " " + std::string{f.rule.text()};
+    for (auto const& x : f.subjects) out += " " + std::string{x.key.text()} + "=" + show(m, x.value);
     if (!f.witness.empty()) {
         out += " |";
-        for (auto const& x : f.witness) out += " " + x.key + "=" + show(m, x.value);
+        for (auto const& x : f.witness) out += " " + std::string{x.key.text()} + "=" + show(m, x.value);
     }
     return out;
 }

@@ -58,10 +58,10 @@ std::string value_text(model const& m, samverkan::field_value const& value) {
 
 // One finding as "severity rule key=value ... | key=value ...": subjects, then witness, with element ids.
 std::string describe(model const& m, samverkan::finding const& f) {
-    std::string out = std::string{to_string(f.severity)} + ' ' + f.rule;
-    for (auto const& s : f.subjects) out += ' ' + s.key + '=' + value_text(m, s.value);
+    std::string out = std::string{to_string(f.severity)} + ' ' + std::string{f.rule.text()};
+    for (auto const& s : f.subjects) out += ' ' + std::string{s.key.text()} + '=' + value_text(m, s.value);
     if (!f.witness.empty()) out += " |";
-    for (auto const& w : f.witness) out += ' ' + w.key + '=' + value_text(m, w.value);
+    for (auto const& w : f.witness) out += ' ' + std::string{w.key.text()} + '=' + value_text(m, w.value);
     return out;
 }
 

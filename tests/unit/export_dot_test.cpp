@@ -352,8 +352,9 @@ TEST_CASE("write_dot draws the real audit's findings") {
     // Every finding's rule id appears in the drawing (in a label), and the audit's known problems sit
     // where they belong: the duties that need each other form a cycle, 'Följa upp' has no one assigned.
     for (auto const& finding : r.findings) {
-        INFO(finding.rule);
-        CHECK((contains(dot, "<b>" + finding.rule) || contains(dot, "<br/>" + finding.rule)));
+        INFO(finding.rule.text());
+        CHECK((contains(dot, "<b>" + std::string{finding.rule.text()}) ||
+               contains(dot, "<br/>" + std::string{finding.rule.text()})));
     }
     CHECK(contains(line_with(dot, "\"duty:lagesbild\" -> \"duty:plan\""), "dependency-cycle"));
     CHECK(contains(node_line(dot, "duty:follow"), "unassigned-duty"));

@@ -37,7 +37,7 @@ namespace {
 
 std::vector<std::string> report_lines(model const& m, report const& r) {
     std::vector<std::string> out;
-    for (auto const& f : r.findings) out.push_back(line(m, f) + " :: " + f.message);
+    for (auto const& f : r.findings) out.push_back(line(m, f) + " :: " + message(m, f));
     return out;
 }
 

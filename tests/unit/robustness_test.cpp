@@ -227,7 +227,7 @@ TEST_CASE("property: resilience, cuts, failing_if_withdrawn and criticality agre
 
 std::vector<std::string> full_lines(model const& m, std::vector<finding> const& fs) {
     std::vector<std::string> out;
-    for (auto const& f : fs) out.push_back(samverkan_test::line(m, f) + " :: " + f.message);
+    for (auto const& f : fs) out.push_back(samverkan_test::line(m, f) + " :: " + message(m, f));
     return out;
 }
 

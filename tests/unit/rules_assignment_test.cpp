@@ -3,6 +3,7 @@
 #include "catch.hpp"
 
 #include <samverkan/analysis/assignment_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 
 namespace samverkan_tests_rules_assignment_test { // one per file: the tests are built as a unity build
 
@@ -37,7 +38,7 @@ TEST_CASE("unassigned-duty: a duty with no R and no A, even with C and I") {
     p.m.add_duty({.id = "tom", .name = "Tom uppgift"});
     auto const f = check_assignment_rules(p.m);
     CHECK(lines(p.m, f) == strings{"error unassigned-duty duty=lagesbild", "error unassigned-duty duty=tom"});
-    CHECK(f[0].message.find("'Ta fram lägesbild'") != std::string::npos);
+    CHECK(message(p.m, f[0]).find("'Ta fram lägesbild'") != std::string::npos);
     CHECK(f[0].witness.empty());
 }
 
@@ -57,8 +58,8 @@ TEST_CASE("no-accountable: R but no A") {
     p.m.assign(p.lpo, d, C);
     auto const f = check_assignment_rules(p.m);
     CHECK(lines(p.m, f) == strings{"error no-accountable duty=lagesbild"});
-    CHECK(f[0].message.rfind("'Ta fram lägesbild' has no one accountable", 0) == 0);
-    CHECK(f[0].message.find("Samordningsfunktionen") != std::string::npos);
+    CHECK(message(p.m, f[0]).rfind("'Ta fram lägesbild' has no one accountable", 0) == 0);
+    CHECK(message(p.m, f[0]).find("Samordningsfunktionen") != std::string::npos);
 }
 
 TEST_CASE("no-responsible: A but no R, at severity warning") {
@@ -98,7 +99,7 @@ TEST_CASE("multiple-accountable lists the actors sorted by id, also on optional 
     p.m.assign(p.lpo, d, R);
     auto const f = check_assignment_rules(p.m);
     CHECK(lines(p.m, f) == strings{"error multiple-accountable duty=samordning actors=[bn,ks,sf]"});
-    CHECK(f[0].message.find("3 accountable actors") != std::string::npos);
+    CHECK(message(p.m, f[0]).find("3 accountable actors") != std::string::npos);
 }
 
 TEST_CASE("multiple-accountable needs two accountable actors; one A with several R is fine") {

@@ -4,6 +4,7 @@
 
 #include <samverkan/analysis/coordination_rules.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 
 namespace samverkan_tests_rules_coordination_test { // one per file: the tests are built as a unity build
 
@@ -48,7 +49,7 @@ TEST_CASE("coordination-gap: performers of one duty who share no forum") {
     capability_index const cap{n.m};
     auto const f = check_coordination_rules(n.m, cap, audit_options{}.only({rule_id::coordination_gap}));
     CHECK(lines(n.m, f) == strings{"warning coordination-gap actors=[lpo,sf] | duties=[samordning]"});
-    CHECK(f[0].message.find("Lokalpolisområdet and Samordningsfunktionen share work on 'Samordning'") !=
+    CHECK(message(n.m, f[0]).find("Lokalpolisområdet and Samordningsfunktionen share work on 'Samordning'") !=
           std::string::npos);
 }
 
@@ -148,7 +149,7 @@ TEST_CASE("coordinator-without-mandate: lists every mandate the covered duties r
     auto const f = audit(n.m, audit_options{}.only({rule_id::coordinator_without_mandate})).findings;
     CHECK(lines(n.m, f) ==
           strings{"warning coordinator-without-mandate forum=rad2 actor=sf | mandates=[leda,tillstand]"});
-    CHECK(f[0].message.rfind("Samordningsfunktionen coordinates 'Trygghetsrådet'", 0) == 0);
+    CHECK(message(n.m, f[0]).rfind("Samordningsfunktionen coordinates 'Trygghetsrådet'", 0) == 0);
 }
 
 TEST_CASE("coordinator-without-mandate is judged per covered duty: one capable duty clears the forum") {
@@ -181,7 +182,7 @@ TEST_CASE("forum-without-coordinator, and a forum without coordinator is not jud
         audit(n.m, audit_options{}.only({rule_id::coordinator_without_mandate, rule_id::forum_without_coordinator}))
             .findings;
     CHECK(lines(n.m, out) == strings{"info forum-without-coordinator forum=natverk"});
-    CHECK(out[0].message.rfind("'Nätverket' has no coordinator", 0) == 0);
+    CHECK(message(n.m, out[0]).rfind("'Nätverket' has no coordinator", 0) == 0);
 }
 
 TEST_CASE("idle-actor: each kind of involvement clears an actor") {
@@ -206,7 +207,7 @@ TEST_CASE("idle-actor: each kind of involvement clears an actor") {
     CHECK(lines(n.m, out) == strings{"info idle-actor actor=idle", "info idle-actor actor=ks",
                                      "info idle-actor actor=lpo", "info idle-actor actor=rtj",
                                      "info idle-actor actor=sf"});
-    CHECK(out[0].message.rfind("Ingen alls takes part in nothing", 0) == 0);
+    CHECK(message(n.m, out[0]).rfind("Ingen alls takes part in nothing", 0) == 0);
 }
 
 TEST_CASE("unused-mandate: only a requirement or a direct holding counts, not a delegation") {
@@ -221,7 +222,7 @@ TEST_CASE("unused-mandate: only a requirement or a direct holding counts, not a 
     CHECK(audit_only(n.m, {rule_id::unused_mandate}) ==
           strings{"info unused-mandate mandate=delegated", "info unused-mandate mandate=nothing"});
     auto const f = check_inventory_rules(n.m, audit_options{}.only({rule_id::unused_mandate}));
-    CHECK(f[0].message.rfind("'Bara delegerat' is required by no duty", 0) == 0);
+    CHECK(message(n.m, f[0]).rfind("'Bara delegerat' is required by no duty", 0) == 0);
 }
 
 } // namespace samverkan_tests_rules_coordination_test

@@ -3,6 +3,7 @@
 #include "catch.hpp"
 
 #include <samverkan/analysis/exclusive_overlap.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 
 namespace samverkan_tests_rules_structure_test { // one per file: the tests are built as a unity build
@@ -48,7 +49,7 @@ TEST_CASE("exclusive-overlap: nested scopes overlap; scopes witness in the order
     auto const f = check_exclusive_overlap(r.m);
     CHECK(lines(r.m, f) ==
           strings{"error exclusive-overlap mandate=planmonopol actors=[bn,lst] | scopes=[centrum,lan]"});
-    CHECK(f[0].message.find("'Planmonopol' is exclusive") != std::string::npos);
+    CHECK(message(r.m, f[0]).find("'Planmonopol' is exclusive") != std::string::npos);
 }
 
 TEST_CASE("exclusive-overlap: everywhere overlaps everything, and null stands for it in the witness") {
@@ -123,7 +124,8 @@ TEST_CASE("stage-order: a duty needs one at a later stage, directly or transitiv
     auto const f = check_order_rules(r.m);
     CHECK(lines(r.m, f) == strings{"error stage-order duty=bild needs=plan | stages=[s1,s2]",
                                    "error stage-order duty=bild needs=uppf | stages=[s1,s3]"});
-    CHECK(f[0].message.find("'Lägesbild' (stage 'Lägesbild') needs the output of 'Åtgärdsplan'") != std::string::npos);
+    CHECK(message(r.m, f[0]).find("'Lägesbild' (stage 'Lägesbild') needs the output of 'Åtgärdsplan'") !=
+          std::string::npos);
 }
 
 TEST_CASE("stage-order ignores parallel and equal stages and stage-less duties") {
@@ -160,7 +162,7 @@ TEST_CASE("dependency-cycle: components of needs with two or more duties, and se
     auto const f = check_order_rules(r.m);
     CHECK(lines(r.m, f) == strings{"error dependency-cycle duties=[a,ab,z]", "error dependency-cycle duties=[b,c]",
                                    "error dependency-cycle duties=[self]"});
-    CHECK(f[2].message.find("'Självberoende' needs its own output") != std::string::npos);
+    CHECK(message(r.m, f[2]).find("'Självberoende' needs its own output") != std::string::npos);
 }
 
 TEST_CASE("dependency-cycle: a chain or a diamond is no cycle") {

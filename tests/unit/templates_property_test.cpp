@@ -206,10 +206,10 @@ std::string rendered(model const& place, tpl::fit_candidate const& c, finding co
         }
         return out + "]";
     };
-    std::string out = std::string{to_string(f.severity)} + " " + f.rule;
-    for (auto const& x : f.subjects) out += " " + x.key + "=" + value(x.value);
+    std::string out = std::string{to_string(f.severity)} + " " + std::string{f.rule.text()};
+    for (auto const& x : f.subjects) out += " " + std::string{x.key.text()} + "=" + value(x.value);
     out += " |";
-    for (auto const& x : f.witness) out += " " + x.key + "=" + value(x.value);
+    for (auto const& x : f.witness) out += " " + std::string{x.key.text()} + "=" + value(x.value);
     return out;
 }
 
@@ -225,10 +225,10 @@ std::string rendered(model const& m, finding const& f) {
         }
         return out + "]";
     };
-    std::string out = std::string{to_string(f.severity)} + " " + f.rule;
-    for (auto const& x : f.subjects) out += " " + x.key + "=" + value(x.value);
+    std::string out = std::string{to_string(f.severity)} + " " + std::string{f.rule.text()};
+    for (auto const& x : f.subjects) out += " " + std::string{x.key.text()} + "=" + value(x.value);
     out += " |";
-    for (auto const& x : f.witness) out += " " + x.key + "=" + value(x.value);
+    for (auto const& x : f.witness) out += " " + std::string{x.key.text()} + "=" + value(x.value);
     return out;
 }
 

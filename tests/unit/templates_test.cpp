@@ -444,7 +444,7 @@ TEST_CASE("templates.md 4: the three obligation rules, firing and not firing", "
     auto const r = tpl::audit(m, profile, b);
     strings got;
     for (auto const& f : r.findings)
-        if (f.rule.starts_with("obligation") || f.rule.starts_with("profile"))
+        if (f.rule.text().starts_with("obligation") || f.rule.text().starts_with("profile"))
             got.push_back(samverkan_test::line(m, f));
     CHECK(got ==
           strings{"warning obligation-misowned profile=lag obligation=plan duty=pl | roles=[ks] accountable=[tn]",

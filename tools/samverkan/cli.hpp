@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
+#include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -45,6 +46,10 @@ struct outcome {
     int status = exit_success;
     std::string out;
     std::string err;
+    /// Output that main writes straight to standard output after `out`, once the command has succeeded
+    /// (a large report is not held in memory as text); it may append to `err`. Throws samverkan::error when
+    /// the stream fails.
+    std::function<void(std::ostream&, std::string&)> stream{};
 };
 
 /// A subcommand and what runs when the command line chose it.

@@ -64,25 +64,35 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
 
         outcome result;
         auto start = clock_type::now();
-        model const m = load(file);
+        auto const m = std::make_shared<model const>(load(file));
         double const load_s = seconds_since(start);
         start = clock_type::now();
-        report const r = with_profile ? profile_audit(m, profile, options) : audit(m, options);
+        auto const r = std::make_shared<report const>(with_profile ? profile_audit(*m, profile, options)
+                                                                   : audit(*m, options));
         double const audit_s = seconds_since(start);
-        start = clock_type::now();
-        std::ostringstream os;
-        if (s->format == "json") io::write_report_json(os, m, r);
-        else os << "samverkan audit: " << (r.model ? *r.model : display_name(file)) << '\n' << r;
-        result.out = std::move(os).str();
-        double const write_s = seconds_since(start);
-
-        if (threshold && r.summary().at_or_above(*threshold) > 0) result.status = exit_findings;
-        if (s->timings) {
+        if (threshold && r->summary().at_or_above(*threshold) > 0) result.status = exit_findings;
+        auto const timings = [load_s, audit_s, on = s->timings](double write_s) {
+            if (!on) return std::string{};
             char line[128];
             std::snprintf(line, sizeof line, "samverkan: load %.3f s, audit %.3f s, write %.3f s\n", load_s, audit_s,
                           write_s);
-            result.err = line;
+            return std::string{line};
+        };
+        if (s->format == "json") {
+            // written straight to standard output once the command has succeeded (messages are made while
+            // writing): a report of millions of findings is not held in memory a second time as text
+            result.stream = [m, r, timings](std::ostream& os, std::string& err) {
+                auto const begin = clock_type::now();
+                io::write_report_json(os, *m, *r);
+                err += timings(seconds_since(begin));
+            };
+            return result;
         }
+        start = clock_type::now();
+        std::ostringstream os;
+        os << "samverkan audit: " << (r->model ? *r->model : display_name(file)) << '\n' << describe(*m, *r);
+        result.out = std::move(os).str();
+        result.err = timings(seconds_since(start));
         return result;
     };
     commands.push_back({sub, std::move(run)});

@@ -105,6 +105,15 @@ int run(int argc, char** argv) {
         return fail(e.what());
     }
     std::cout.write(result.out.data(), static_cast<std::streamsize>(result.out.size()));
+    if (result.stream) {
+        try {
+            result.stream(std::cout, result.err);
+        } catch (samverkan::error const& e) {
+            return fail(e.what());
+        } catch (std::bad_alloc const&) {
+            return fail("out of memory");
+        }
+    }
     std::cout.flush();
     if (!std::cout) return fail("could not write to standard output");
     std::cerr << result.err;

@@ -294,15 +294,15 @@ inline std::string run_fit(samverkan::model const& place, template_request const
             }
             out += "\n";
         }
-        for (auto const& f : c.introduced) {
-            std::ostringstream os;
-            os << f;
-            out += "  introduced " + os.str() + "\n";
+        for (auto const& f : c.introduced) { // fit gives these their messages (found in another model)
+            out += "  introduced ";
+            samverkan::append_line(out, place, f);
+            out += "\n";
         }
         for (auto const& f : c.resolved) {
-            std::ostringstream os;
-            os << f;
-            out += "  resolved   " + os.str() + "\n";
+            out += "  resolved   ";
+            samverkan::append_line(out, place, f);
+            out += "\n";
         }
     }
     return out;

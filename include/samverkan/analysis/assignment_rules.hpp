@@ -51,31 +51,15 @@ void assignment_rules_of(basic_model<Traits> const& m, std::span<performer const
                           (no_r && !accountable.empty() && responsible.empty());
     if (may_fire && !static_cast<bool>(m[d].optional)) {
         if (unassigned && responsible.empty() && accountable.empty())
-            out.push_back(make_finding(rule_id::unassigned_duty, opts, {{"duty", d}}, {},
-                                       quoted(m, d) + " is assigned to no one: no actor is responsible (R) or "
-                                                      "accountable (A) for it"));
-        if (no_a && !responsible.empty() && accountable.empty()) {
-            sort_by_id_text(m, responsible);
-            out.push_back(make_finding(rule_id::no_accountable, opts, {{"duty", d}}, {},
-                                       quoted(m, d) + " has no one accountable; " + name_list(m, responsible) + " " +
-                                           std::string{is_are(responsible.size())} +
-                                           " responsible, but no actor answers for the result"));
-        }
-        if (no_r && !accountable.empty() && responsible.empty()) {
-            sort_by_id_text(m, accountable);
-            out.push_back(make_finding(rule_id::no_responsible, opts, {{"duty", d}}, {},
-                                       quoted(m, d) + " has no one responsible; " + name_list(m, accountable) + " " +
-                                           std::string{is_are(accountable.size())} +
-                                           " accountable, but no actor is assigned to do the work"));
-        }
+            out.push_back(make_finding(rule_id::unassigned_duty, opts, {{key_id::duty, d}}));
+        if (no_a && !responsible.empty() && accountable.empty())
+            out.push_back(make_finding(rule_id::no_accountable, opts, {{key_id::duty, d}}));
+        if (no_r && !accountable.empty() && responsible.empty())
+            out.push_back(make_finding(rule_id::no_responsible, opts, {{key_id::duty, d}}));
     }
-    if (multiple && accountable.size() >= 2) {
-        sort_by_id_text(m, accountable);
-        out.push_back(make_finding(
-            rule_id::multiple_accountable, opts, {{"duty", d}, {"actors", sorted_refs(m, accountable)}}, {},
-            quoted(m, d) + " has " + std::to_string(accountable.size()) + " accountable actors (" +
-                name_list(m, accountable) + "); exactly one should answer for it"));
-    }
+    if (multiple && accountable.size() >= 2)
+        out.push_back(make_finding(rule_id::multiple_accountable, opts,
+                                   {{key_id::duty, d}, {key_id::actors, sorted_refs(m, accountable)}}));
 }
 
 template <class Traits>

@@ -27,6 +27,7 @@
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/user_rule.hpp>
 #include <samverkan/config.hpp>

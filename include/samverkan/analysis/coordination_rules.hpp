@@ -49,11 +49,8 @@ template <class Traits>
     sort_by_id_text(m, duties);
     std::vector<actor_id> pair{a, b};
     sort_by_id_text(m, pair);
-    std::string message = std::string{m.name_of(pair[0])} + " and " + std::string{m.name_of(pair[1])} +
-                          " share work on " + name_list(m, duties, true) +
-                          " but meet in no forum; a forum with both, or a coordinator for them, would close the gap";
-    return make_finding(rule_id::coordination_gap, opts, {{"actors", sorted_refs(m, pair)}},
-                        {{"duties", sorted_refs(m, duties)}}, std::move(message));
+    return make_finding(rule_id::coordination_gap, opts, {{key_id::actors, sorted_refs(m, pair)}},
+                        {{key_id::duties, sorted_refs(m, duties)}});
 }
 
 template <class Traits>
@@ -133,10 +130,7 @@ void forum_rules_of(basic_model<Traits> const& m, capability_index const& cap, a
         auto const c = m.coordinator(f);
         if (!c) {
             if (without_coordinator)
-                out.push_back(make_finding(
-                    rule_id::forum_without_coordinator, opts, {{"forum", f}}, {},
-                    quoted(m, f) + " has no coordinator: no one is charged with calling its members together "
-                                   "and following up"));
+                out.push_back(make_finding(rule_id::forum_without_coordinator, opts, {{key_id::forum, f}}));
             return;
         }
         if (!without_mandate) return;
@@ -151,12 +145,9 @@ void forum_rules_of(basic_model<Traits> const& m, capability_index const& cap, a
         std::sort(mandates.begin(), mandates.end());
         mandates.erase(std::unique(mandates.begin(), mandates.end()), mandates.end());
         sort_by_id_text(m, mandates);
-        out.push_back(make_finding(rule_id::coordinator_without_mandate, opts, {{"forum", f}, {"actor", *c}},
-                                   {{"mandates", sorted_refs(m, mandates)}},
-                                   std::string{m.name_of(*c)} + " coordinates " + quoted(m, f) +
-                                       " but is capable of none of the mandates its duties require (" +
-                                       name_list(m, mandates, true) +
-                                       ") for any of them: a coordinator without mandate"));
+        out.push_back(make_finding(rule_id::coordinator_without_mandate, opts,
+                                   {{key_id::forum, f}, {key_id::actor, *c}},
+                                   {{key_id::mandates, sorted_refs(m, mandates)}}));
     }
 }
 

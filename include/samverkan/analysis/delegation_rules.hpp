@@ -35,31 +35,6 @@ namespace samverkan {
 namespace detail {
 
 template <class Traits>
-std::string invalid_delegation_message(basic_model<Traits> const& m, delegation_view const& v, delegation_status why) {
-    std::string const from{m.name_of(v.from)};
-    std::string const what = quoted(m, v.mandate);
-    std::string text = from + "'s delegation of " + what + " to " + std::string{m.name_of(v.to)} + " is invalid: ";
-    switch (why) {
-    case delegation_status::not_delegable: text += what + " may not be delegated"; break;
-    case delegation_status::self: text += "an actor cannot delegate to itself"; break;
-    case delegation_status::not_held:
-        text += from + " does not hold " + what + ", directly or through a valid delegation";
-        break;
-    case delegation_status::scope:
-        text += from + " holds " + what + " for no scope that covers " +
-                (v.where.scope ? std::string{m.name_of(*v.where.scope)} : std::string{"everywhere"});
-        break;
-    case delegation_status::stage:
-        text += from + " does not hold " + what + " " +
-                (v.where.scope ? "for " + std::string{m.name_of(*v.where.scope)} : std::string{"everywhere"}) +
-                (v.where.stages.empty() ? std::string{" at every stage"} : std::string{" at every stage it grants"});
-        break;
-    case delegation_status::valid: break;
-    }
-    return text + "; it confers nothing until " + from + " gets the mandate or the delegation is corrected";
-}
-
-template <class Traits>
 void delegation_rules(basic_model<Traits> const& m, capability_index const& cap, audit_options const& opts,
                       std::vector<finding>& out, std::optional<mandate_id> only = std::nullopt) {
     // every delegation, or with `only` the delegations of that one mandate (the incremental audit: every
@@ -87,9 +62,11 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
             delegation_id const d{std::get<3>(bad[i])};
             auto const v = m.delegation(d);
             auto const why = cap.validity(d);
-            out.push_back(make_finding(
-                rule_id::invalid_delegation, opts, {{"mandate", v.mandate}, {"from", v.from}, {"to", v.to}},
-                {{"reason", std::string{to_string(why)}}}, invalid_delegation_message(m, v, why)));
+            auto f = make_finding(rule_id::invalid_delegation, opts,
+                                  {{key_id::mandate, v.mandate}, {key_id::from, v.from}, {key_id::to, v.to}},
+                                  {{key_id::reason, std::string{to_string(why)}}});
+            f.delegation = d; // its scope and stages are in the message
+            out.push_back(std::move(f));
         }
     }
 
@@ -133,10 +110,8 @@ void delegation_rules(basic_model<Traits> const& m, capability_index const& cap,
                 actors.emplace_back(static_cast<std::uint32_t>(in_cycle[j].second & 0xffffffffU));
             i = j;
             sort_by_id_text(m, actors);
-            std::string message = name_list(m, actors) + " delegate " + quoted(m, x) +
-                                  " to one another in a cycle, so no one can tell where the mandate comes from";
             out.push_back(make_finding(rule_id::delegation_cycle, opts,
-                                       {{"mandate", x}, {"actors", sorted_refs(m, actors)}}, {}, std::move(message)));
+                                       {{key_id::mandate, x}, {key_id::actors, sorted_refs(m, actors)}}));
         }
     }
 }

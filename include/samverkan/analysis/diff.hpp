@@ -24,6 +24,7 @@
 #define SAMVERKAN_ANALYSIS_DIFF_HPP
 
 #include <samverkan/analysis/audit.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/what_if.hpp> // detail::finding_key: (rule, subjects) as id texts
 #include <samverkan/detail/json_canonical.hpp>
 #include <samverkan/diagnostics/finding.hpp>
@@ -343,6 +344,7 @@ report findings_not_in(basic_model<Traits> const& mx, report const& x, basic_mod
     out.model = x.model;
     for (auto const& f : x.findings)
         if (!std::binary_search(keys.begin(), keys.end(), finding_key(mx, f))) out.findings.push_back(f);
+    freeze_messages(mx, out.findings); // a diff holds findings of two models: each keeps its own text
     return out;
 }
 

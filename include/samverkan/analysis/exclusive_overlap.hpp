@@ -124,17 +124,9 @@ void exclusive_overlap_rule(basic_model<Traits> const& m, audit_options const& o
         ref_list scopes;
         scopes.push_back(sa ? std::optional<element_ref>{*sa} : std::nullopt);
         scopes.push_back(sb ? std::optional<element_ref>{*sb} : std::nullopt);
-        auto const place = [&](std::optional<scope_id> s) {
-            return s ? "for " + std::string{m.name_of(*s)} : std::string{"everywhere"};
-        };
-        std::string message =
-            quoted(m, x) + " is exclusive, but " + std::string{m.name_of(a)} + " (" + place(sa) + ") and " +
-            std::string{m.name_of(b)} + " (" + place(sb) +
-            ") both hold it directly where their scopes overlap, at a common stage; one of the holdings "
-            "should be narrowed or replaced by a delegation";
         out.push_back(make_finding(rule_id::exclusive_overlap, opts,
-                                   {{"mandate", x}, {"actors", ref_list{element_ref{a}, element_ref{b}}}},
-                                   {{"scopes", std::move(scopes)}}, std::move(message)));
+                                   {{key_id::mandate, x}, {key_id::actors, ref_list{element_ref{a}, element_ref{b}}}},
+                                   {{key_id::scopes, std::move(scopes)}}));
     }
 }
 

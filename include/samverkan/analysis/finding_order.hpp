@@ -15,10 +15,12 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -86,142 +88,111 @@ template <class Traits>
     if (auto const c = std::string_view{a.rule} <=> std::string_view{b.rule}; c != 0) return c;
     if (auto const c = detail::compare_fields(m, a.subjects, b.subjects); c != 0) return c;
     if (auto const c = detail::compare_fields(m, a.witness, b.witness); c != 0) return c;
-    return std::string_view{a.message} <=> std::string_view{b.message};
+    return a.message.text() <=> b.message.text(); // literal messages: built-in findings have none
 }
 
-namespace detail {
-
-/// The sort key of a finding as a sequence of parts that compare in the order of compare_findings, with
-/// every element reduced to its rank among the ids of its kind (so sorting compares integers, not texts).
-struct key_part {
-    static constexpr std::uint32_t end_tag = 0, null_tag = 1, element_tag = 2, text_tag = 3, name_tag = 4,
-                                   type_tag = 10, severity_tag = 100;
-    std::uint32_t tag = end_tag;
-    std::uint32_t kind = 0;
-    std::uint32_t rank = 0;
-    std::string_view text{};
-};
-
-[[nodiscard]] inline std::strong_ordering compare_parts(key_part const& a, key_part const& b) noexcept {
-    if (a.tag != b.tag) return a.tag <=> b.tag;
-    if (a.tag == key_part::element_tag) {
-        if (a.kind == b.kind) return a.rank <=> b.rank; // same kind: rank order is id-text order
-        if (auto const c = a.text <=> b.text; c != 0) return c;
-        return a.kind <=> b.kind;
-    }
-    if (a.tag == key_part::name_tag) return a.rank <=> b.rank; // rank among the distinct names: text order
-    return a.text <=> b.text;
-}
-
-} // namespace detail
-
-/// Sorts findings into report order. O(n log n) comparisons of precomputed keys, plus one sort by id text
-/// of the r distinct elements that occur in the subjects (O(r log r)); each finding is moved once. The
-/// cost does not depend on the size of the model, only on the findings.
+/// Sorts findings into report order (compare_findings). Each finding gets a 64-bit key that orders as
+/// compare_findings does as far as it goes: severity, the rank of its rule id among the rule ids present,
+/// the kind of its first subject's value and, for an element or a list of elements, the rank of the
+/// (first) element among the elements present (ranked by id text, then kind, as compare_refs orders
+/// them). Findings with equal keys are ordered by compare_findings itself. With the built-in rules most
+/// keys differ, so sorting compares integers, not texts.
+/// Cost: O(n log n) integer comparisons, plus the sort by id text of the r distinct elements that lead a
+/// subject (O(r log r) text comparisons), plus compare_findings on equal keys; O(n + r) extra memory and
+/// O(id bound) for each kind of element that leads a subject. Each finding is moved once.
 ///     samverkan::sort_findings(m, findings);
 template <class Traits>
 void sort_findings(basic_model<Traits> const& m, std::vector<finding>& findings) {
-    using detail::key_part;
     if (findings.size() < 2) return;
-
-    // The elements of each kind that occur in a subject, ranked among themselves in id-text order: two
-    // elements of one kind compare by rank exactly as they compare by text.
     constexpr std::size_t kinds = std::variant_size_v<element_ref>;
+    constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+
+    // the element that leads each finding's first subject value (an element, or the first of a list)
+    auto const lead = [](finding const& f) -> element_ref const* {
+        if (f.subjects.empty()) return nullptr;
+        auto const& v = f.subjects.front().value;
+        if (auto const* e = std::get_if<element_ref>(&v)) return e;
+        if (auto const* l = std::get_if<ref_list>(&v))
+            if (!l->empty() && l->front()) return &*l->front();
+        return nullptr;
+    };
     auto const index_of = [](element_ref const& r) { return std::visit([](auto id) { return id.index(); }, r); };
-    std::array<std::vector<element_ref>, kinds> occurring; // sorted by index, unique
-    std::array<std::vector<std::uint32_t>, kinds> rank_at; // rank of occurring[kind][i]
-    auto const note = [&occurring](element_ref const& r) { occurring[r.index()].push_back(r); };
+
+    // ranks of the leading elements among themselves, by (id text, kind): rank_at[kind][index]
+    std::array<std::vector<std::uint32_t>, kinds> rank_at;
+    std::vector<element_ref> leading;
     for (auto const& f : findings)
-        for (auto const& fld : f.subjects) {
-            if (auto const* e = std::get_if<element_ref>(&fld.value)) note(*e);
-            else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
-                for (auto const& x : *l)
-                    if (x) note(*x);
-            } else if (auto const* mp = std::get_if<ref_map>(&fld.value))
-                for (auto const& kv : *mp) note(kv.first);
-        }
-    auto const by_index = [&index_of](element_ref const& a, element_ref const& b) { return index_of(a) < index_of(b); };
-    for (std::size_t kind = 0; kind < kinds; ++kind) {
-        auto& refs = occurring[kind];
-        if (refs.empty()) continue;
-        std::sort(refs.begin(), refs.end(), by_index);
-        refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-        std::vector<std::uint32_t> by_text(refs.size()); // positions in `refs`, sorted by id text
-        for (std::size_t i = 0; i < by_text.size(); ++i) by_text[i] = static_cast<std::uint32_t>(i);
-        std::sort(by_text.begin(), by_text.end(), [&m, &refs](std::uint32_t a, std::uint32_t b) {
-            return detail::id_text(m, refs[a]) < detail::id_text(m, refs[b]);
-        });
-        auto& ranks = rank_at[kind];
-        ranks.resize(refs.size());
-        for (std::size_t i = 0; i < by_text.size(); ++i) ranks[by_text[i]] = static_cast<std::uint32_t>(i);
-    }
-    auto const rank_of = [&](element_ref const& r) -> key_part {
-        auto const kind = r.index();
-        auto const& refs = occurring[kind];
-        auto const pos =
-            static_cast<std::size_t>(std::lower_bound(refs.begin(), refs.end(), r, by_index) - refs.begin());
-        return {key_part::element_tag, static_cast<std::uint32_t>(kind), rank_at[kind][pos], detail::id_text(m, r)};
-    };
-
-    // rule ids and subject keys, few and repeated in every finding, compare by their rank among themselves
-    std::unordered_set<std::string_view> distinct;
-    for (auto const& f : findings) {
-        distinct.insert(f.rule);
-        for (auto const& fld : f.subjects) distinct.insert(fld.key);
-    }
-    std::vector<std::string_view> names(distinct.begin(), distinct.end());
-    std::sort(names.begin(), names.end());
-    auto const name_part = [&names](std::string_view text) {
-        auto const rank =
-            static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), text) - names.begin());
-        return key_part{key_part::name_tag, 0, rank, text};
-    };
-
-    std::vector<key_part> parts;
-    parts.reserve(8 * findings.size());
-    std::vector<std::uint32_t> begin;
-    begin.reserve(findings.size() + 1);
-    for (auto const& f : findings) {
-        begin.push_back(static_cast<std::uint32_t>(parts.size()));
-        parts.push_back({key_part::severity_tag + static_cast<std::uint32_t>(f.severity), 0, 0, {}});
-        parts.push_back(name_part(f.rule));
-        for (auto const& fld : f.subjects) {
-            parts.push_back({key_part::type_tag + static_cast<std::uint32_t>(fld.value.index()), 0, 0, {}});
-            if (auto const* e = std::get_if<element_ref>(&fld.value)) parts.push_back(rank_of(*e));
-            else if (auto const* t = std::get_if<std::string>(&fld.value))
-                parts.push_back({key_part::text_tag, 0, 0, *t});
-            else if (auto const* l = std::get_if<ref_list>(&fld.value)) {
-                for (auto const& x : *l) parts.push_back(x ? rank_of(*x) : key_part{key_part::null_tag, 0, 0, {}});
-                parts.push_back({});
-            } else if (auto const* texts = std::get_if<text_list>(&fld.value)) {
-                for (auto const& x : *texts) parts.push_back({key_part::text_tag, 0, 0, x});
-                parts.push_back({});
-            } else {
-                for (auto const& [k, v] : std::get<ref_map>(fld.value)) {
-                    parts.push_back(rank_of(k));
-                    parts.push_back({key_part::text_tag, 0, 0, v});
-                }
-                parts.push_back({});
+        if (auto const* e = lead(f)) {
+            auto& at = rank_at[e->index()];
+            if (at.empty())
+                at.assign(std::visit([&m](auto id) { return m.template id_bound<decltype(id)>(); }, *e), none);
+            auto const i = index_of(*e);
+            if (i >= at.size()) at.resize(i + 1, none); // an id the model did not issue: still ordered
+            if (at[i] == none) {
+                at[i] = 0;
+                leading.push_back(*e);
             }
-            parts.push_back(name_part(fld.key));
         }
-        parts.push_back({});
+    {
+        // (first 8 bytes of the id text, big-endian, zero-padded; position): the prefixes order as the
+        // texts do wherever they differ; equal prefixes fall back to the texts
+        std::vector<std::string_view> texts;
+        texts.reserve(leading.size());
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> by_text;
+        by_text.reserve(leading.size());
+        for (auto const& e : leading) {
+            texts.push_back(detail::id_text(m, e));
+            std::uint64_t prefix = 0;
+            for (std::size_t k = 0; k < 8; ++k)
+                prefix = (prefix << 8) | (k < texts.back().size() ? static_cast<unsigned char>(texts.back()[k]) : 0U);
+            by_text.emplace_back(prefix, static_cast<std::uint32_t>(by_text.size()));
+        }
+        std::sort(by_text.begin(), by_text.end(), [&](auto const& a, auto const& b) {
+            if (a.first != b.first) return a.first < b.first;
+            if (auto const c = texts[a.second] <=> texts[b.second]; c != 0) return c < 0;
+            return leading[a.second].index() < leading[b.second].index();
+        });
+        for (std::size_t r = 0; r < by_text.size(); ++r) {
+            auto const& e = leading[by_text[r].second];
+            rank_at[e.index()][index_of(e)] = static_cast<std::uint32_t>(r);
+        }
     }
-    begin.push_back(static_cast<std::uint32_t>(parts.size()));
 
-    std::vector<std::uint32_t> order(findings.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        auto i = begin[a], j = begin[b];
-        for (; i < begin[a + 1] && j < begin[b + 1]; ++i, ++j)
-            if (auto const c = detail::compare_parts(parts[i], parts[j]); c != 0) return c < 0;
-        if (begin[a + 1] - begin[a] != begin[b + 1] - begin[b])
-            return begin[a + 1] - begin[a] < begin[b + 1] - begin[b];
-        return compare_findings(m, findings[a], findings[b]) < 0; // equal subjects: witness, then message
+    // ranks of the rule ids among themselves, by text
+    std::vector<std::string_view> rules;
+    {
+        std::unordered_set<std::string_view> distinct;
+        for (auto const& f : findings) distinct.insert(f.rule.text());
+        rules.assign(distinct.begin(), distinct.end());
+        std::sort(rules.begin(), rules.end());
+    }
+    bool const keyed = rules.size() < (std::size_t{1} << 14); // else every key is equal: compare_findings
+    auto const key_of = [&](finding const& f) -> std::uint64_t {
+        if (!keyed) return 0;
+        auto const rule =
+            static_cast<std::uint64_t>(std::lower_bound(rules.begin(), rules.end(), f.rule.text()) - rules.begin());
+        std::uint64_t kind = 0, value = 0; // kind 0: no subjects (sorts first, as the shorter tuple)
+        if (!f.subjects.empty()) {
+            auto const& v = f.subjects.front().value;
+            kind = v.index() + 1;
+            if (auto const* e = std::get_if<element_ref>(&v)) value = rank_at[e->index()][index_of(*e)];
+            else if (auto const* l = std::get_if<ref_list>(&v)) // empty 0 < null 1 < elements from 2
+                value = l->empty()    ? 0
+                        : !l->front() ? 1
+                                      : std::uint64_t{rank_at[l->front()->index()][index_of(*l->front())]} + 2;
+        }
+        return (std::uint64_t{static_cast<std::uint8_t>(f.severity)} << 62) | (rule << 48) | (kind << 45) | value;
+    };
+
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = {key_of(findings[i]), static_cast<std::uint32_t>(i)};
+    std::sort(order.begin(), order.end(), [&](auto const& a, auto const& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return compare_findings(m, findings[a.second], findings[b.second]) < 0;
     });
     std::vector<finding> sorted;
     sorted.reserve(findings.size());
-    for (auto i : order) sorted.push_back(std::move(findings[i]));
+    for (auto const& [key, i] : order) sorted.push_back(std::move(findings[i]));
     findings = std::move(sorted);
 }
 

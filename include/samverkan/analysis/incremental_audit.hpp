@@ -4,7 +4,7 @@
 //     auto delta = live.apply(samverkan::edits::unassign{ks, lagesbild, samverkan::raci::accountable});
 //     for (auto const& f : delta.added) std::cout << "+ " << f << '\n';
 //     for (auto const& f : delta.removed) std::cout << "- " << f << '\n';
-//     live.report();                                            // always equal to audit(live.model())
+//     live.report();                                            // audit(live.model()), messages frozen
 //
 // What it guarantees: after any sequence of edits, report() equals samverkan::audit(model(), options,
 // rules...) of the same model (the same findings in the same order, so the same bytes in every writer); each
@@ -59,6 +59,7 @@
 #include <samverkan/analysis/finding_order.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
 #include <samverkan/analysis/mandate_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/order_rules.hpp>
 #include <samverkan/analysis/performers.hpp>
 #include <samverkan/analysis/user_rule.hpp>
@@ -120,7 +121,8 @@ public:
     [[nodiscard]] model_type const& model() const noexcept { return m_; }
     /// The options the audit runs with.
     [[nodiscard]] audit_options const& options() const noexcept { return opts_; }
-    /// The current report: equal to audit(model(), options(), rules...).
+    /// The current report: equal to audit(model(), options(), rules...) with freeze_messages(model(), ...)
+    /// applied.
     [[nodiscard]] samverkan::report const& report() const noexcept { return report_; }
     /// The capability index of the current model, kept up to date edit by edit (equal in every query to
     /// capability_index{model()}).
@@ -503,6 +505,7 @@ private:
     using unit_map = std::unordered_map<std::uint32_t, std::vector<finding>>;
 
     void duty_findings(duty_id d, std::vector<finding>& out) {
+        auto const first = out.size();
         scratch_.clear();
         append_performers(m_, d, scratch_);
         detail::assignment_rules_of(m_, scratch_, opts_, d, responsible_, accountable_, out);
@@ -510,12 +513,17 @@ private:
         if (mandate_rules_on())
             detail::mandate_rules_of(m_, *cap_, scratch_, placement{m_.stage_of(d), m_.scope_of(d)}, opts_, d,
                                      mandate_scratch_, out);
+        freeze(out, first);
     }
     void order_findings(duty_id d, std::vector<finding>& out) {
+        auto const first = out.size();
         if (stage_order_on()) detail::stage_order_of(m_, *stages_, opts_, d, out);
+        freeze(out, first);
     }
     void forum_findings(forum_id f, std::vector<finding>& out) {
+        auto const first = out.size();
         detail::forum_rules_of(m_, *cap_, opts_, f, mandates_, out);
+        freeze(out, first);
     }
     void actor_findings(actor_id a, std::vector<finding>& out) {
         bool coordinates = false;
@@ -525,22 +533,39 @@ private:
                     coordinates = true;
                     break;
                 }
+        auto const first = out.size();
         detail::idle_actor_of(m_, opts_, a, coordinates, out);
+        freeze(out, first);
     }
     bool is_idle_candidate(actor_id a) const {
         return detail::is_empty(m_.raci_of(a)) && detail::is_empty(m_.forums_of(a)) &&
                detail::is_empty(m_.holdings_of(a)) && detail::is_empty(m_.delegations_from(a)) &&
                detail::is_empty(m_.delegations_to(a));
     }
-    void mandate_findings(mandate_id x, std::vector<finding>& out) { detail::unused_mandate_of(m_, opts_, x, out); }
+    void mandate_findings(mandate_id x, std::vector<finding>& out) {
+        auto const first = out.size();
+        detail::unused_mandate_of(m_, opts_, x, out);
+        freeze(out, first);
+    }
     void exclusive_findings(mandate_id x, std::vector<finding>& out) {
+        auto const first = out.size();
         if (static_cast<bool>(m_[x].exclusive)) detail::exclusive_overlap_rule(m_, opts_, out, x);
+        freeze(out, first);
     }
     void delegation_findings(mandate_id x, std::vector<finding>& out) {
+        auto const first = out.size();
         if (!cap_->derived().of(x).delegations().empty()) detail::delegation_rules(m_, *cap_, opts_, out, x);
+        freeze(out, first);
     }
     void run_user_rules(std::vector<finding>& out) {
+        auto const first = out.size();
         std::apply([&](auto const&... r) { (detail::run_user_rule(r, m_, *cap_, out), ...); }, rules_);
+        freeze(out, first);
+    }
+    // Findings keep the message of the model state they were found in (freeze_messages): a delta's removed
+    // findings are written after the edit, and a finding whose text changed must leave and come back.
+    void freeze(std::vector<finding>& out, std::size_t first) const {
+        freeze_messages(m_, std::span<finding>{out}.subspan(first));
     }
 
     bool mandate_rules_on() const {
@@ -608,7 +633,9 @@ private:
         if (share_forum(a, b)) return std::nullopt;
         std::sort(duties.begin(), duties.end());
         duties.erase(std::unique(duties.begin(), duties.end()), duties.end());
-        return detail::coordination_gap_finding(m_, opts_, a, b, duties);
+        auto f = detail::coordination_gap_finding(m_, opts_, a, b, duties);
+        f.message = message(m_, f);
+        return f;
     }
 
     static void unique(std::vector<std::uint32_t>& v) {
@@ -703,6 +730,7 @@ private:
         if (x.cycles) {
             std::vector<finding> fresh;
             detail::dependency_cycle_rule(m_, opts_, fresh);
+            freeze(fresh, 0);
             redo_family(cycles_, std::move(fresh), old_f, new_f);
         }
         if constexpr (sizeof...(Rules) > 0) { // user rules: run whole on every edit (they may read anything)
@@ -796,8 +824,9 @@ private:
         }
         if (opts_.enabled(rule_id::coordination_gap)) {
             detail::coordination_gap_rule(m_, cap_->all_performers(), opts_, part);
+            freeze(part, 0);
             for (auto& f : part) {
-                auto const& refs = std::get<ref_list>(*f.subject("actors"));
+                auto const& refs = std::get<ref_list>(*f.subject(key_id::actors));
                 auto const a = std::get<actor_id>(*refs[0]).index(), b = std::get<actor_id>(*refs[1]).index();
                 all.push_back(f);
                 gaps_.emplace(pair_key{std::min(a, b), std::max(a, b)}, std::move(f));
@@ -806,6 +835,7 @@ private:
         }
         cycles_.clear();
         detail::dependency_cycle_rule(m_, opts_, cycles_);
+        freeze(cycles_, 0);
         all.insert(all.end(), cycles_.begin(), cycles_.end());
         user_.clear();
         if constexpr (sizeof...(Rules) > 0) {

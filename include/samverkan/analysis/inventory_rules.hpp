@@ -34,10 +34,7 @@ void idle_actor_of(basic_model<Traits> const& m, audit_options const& opts, acto
     if (!opts.enabled(rule_id::idle_actor) || coordinates || !is_empty(m.raci_of(a)) || !is_empty(m.forums_of(a)) ||
         !is_empty(m.holdings_of(a)) || !is_empty(m.delegations_from(a)) || !is_empty(m.delegations_to(a)))
         return;
-    out.push_back(make_finding(rule_id::idle_actor, opts, {{"actor", a}}, {},
-                               std::string{m.name_of(a)} +
-                                   " takes part in nothing: no duty, forum, mandate or delegation; give it a role or "
-                                   "leave it out of the model"));
+    out.push_back(make_finding(rule_id::idle_actor, opts, {{key_id::actor, a}}));
 }
 
 /// The unused-mandate finding of mandate `x`, if any.
@@ -45,8 +42,7 @@ template <class Traits>
 void unused_mandate_of(basic_model<Traits> const& m, audit_options const& opts, mandate_id x,
                        std::vector<finding>& out) {
     if (opts.enabled(rule_id::unused_mandate) && is_empty(m.duties_requiring(x)) && is_empty(m.holdings_of(x)))
-        out.push_back(make_finding(rule_id::unused_mandate, opts, {{"mandate", x}}, {},
-                                   quoted(m, x) + " is required by no duty and held directly by no actor"));
+        out.push_back(make_finding(rule_id::unused_mandate, opts, {{key_id::mandate, x}}));
 }
 
 template <class Traits>

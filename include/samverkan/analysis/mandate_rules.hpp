@@ -39,18 +39,6 @@ namespace samverkan {
 
 namespace detail {
 
-/// A mandate-missing reason in the planner's words.
-[[nodiscard]] constexpr std::string_view reason_phrase(capability_status s) noexcept {
-    switch (s) {
-    case capability_status::not_held: return "holds no such mandate";
-    case capability_status::invalid_delegation: return "only an invalid delegation";
-    case capability_status::scope: return "holds it for another scope";
-    case capability_status::stage: return "holds it at other stages";
-    case capability_status::capable: return "capable";
-    }
-    return "capable";
-}
-
 /// Scratch space for mandate_rules_of, reused from duty to duty.
 struct mandate_scratch {
     std::vector<mandate_id> required;
@@ -103,10 +91,7 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             if (!cap.anyone_capable(x, where)) {
                 if (unheld_on)
                     out.push_back(
-                        make_finding(rule_id::mandate_unheld, opts, {{"duty", d}, {"mandate", x}}, {},
-                                     "No actor in the model is capable of " + quoted(m, x) + " " +
-                                         where_text(m, where) + ", which " + quoted(m, d) +
-                                         " requires: grant the mandate to someone or reconsider the requirement"));
+                        make_finding(rule_id::mandate_unheld, opts, {{key_id::duty, d}, {key_id::mandate, x}}));
                 continue;
             }
             if (!missing_on || performers.empty()) continue;
@@ -114,21 +99,11 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             sort_by_id_text(m, who);
             ref_map reasons;
             reasons.reserve(who.size());
-            std::string why;
-            for (actor_id a : who) {
-                auto const s = cap.capability(a, x, where);
-                reasons.emplace_back(element_ref{a}, std::string{to_string(s)});
-                if (!why.empty()) why += ", ";
-                why += std::string{m.name_of(a)} + ": " + std::string{reason_phrase(s)};
-            }
-            auto able = cap.capable_actors(x, where);
-            sort_by_id_text(m, able);
-            std::string message = "No one assigned to " + quoted(m, d) + " is capable of " + quoted(m, x) + " " +
-                                  where_text(m, where) + " (" + why + "); " + name_list(m, able) + " " +
-                                  std::string{is_are(able.size())};
-            out.push_back(make_finding(rule_id::mandate_missing, opts, {{"duty", d}, {"mandate", x}},
-                                       {{"reasons", std::move(reasons)}, {"capable", sorted_refs(m, std::move(able))}},
-                                       std::move(message)));
+            for (actor_id a : who)
+                reasons.emplace_back(element_ref{a}, std::string{to_string(cap.capability(a, x, where))});
+            out.push_back(make_finding(rule_id::mandate_missing, opts, {{key_id::duty, d}, {key_id::mandate, x}},
+                                       {{key_id::reasons, std::move(reasons)},
+                                        {key_id::capable, sorted_refs(m, cap.capable_actors(x, where))}}));
         }
     }
 
@@ -140,38 +115,26 @@ void mandate_rules_of(basic_model<Traits> const& m, capability_index const& cap,
             if (capable[k * q + j] != 0) return true;
         return false;
     };
-    // the witness and the message part are the same for every actor of the duty: built once, on demand
+    // the witness is the same for every actor of the duty: built once, on demand
     ref_list mandates;
-    std::string mandate_names;
     auto const mandates_field = [&] {
         if (mandates.empty()) {
             auto sorted_required = required;
             sort_by_id_text(m, sorted_required);
             mandates = sorted_refs(m, sorted_required);
-            mandate_names = name_list(m, sorted_required, true);
         }
-        return field{"mandates", mandates};
+        return field{key_id::mandates, mandates};
     };
     if (a_on)
         for (actor_id a : accountable)
-            if (!capable_of_any(a)) {
-                auto witness = mandates_field();
-                out.push_back(make_finding(rule_id::accountable_without_mandate, opts, {{"duty", d}, {"actor", a}},
-                                           {std::move(witness)},
-                                           std::string{m.name_of(a)} + " is accountable for " + quoted(m, d) +
-                                               " but capable of none of the mandates it requires (" + mandate_names +
-                                               "): it answers for work it has no authority over"));
-            }
+            if (!capable_of_any(a))
+                out.push_back(make_finding(rule_id::accountable_without_mandate, opts,
+                                           {{key_id::duty, d}, {key_id::actor, a}}, {mandates_field()}));
     if (r_on)
         for (actor_id a : responsible)
-            if (!capable_of_any(a)) {
-                auto witness = mandates_field();
-                out.push_back(make_finding(rule_id::responsible_without_mandate, opts, {{"duty", d}, {"actor", a}},
-                                           {std::move(witness)},
-                                           std::string{m.name_of(a)} + " is responsible for " + quoted(m, d) +
-                                               " but capable of none of the mandates it requires (" + mandate_names +
-                                               "): it works under another's mandate without a valid delegation"));
-            }
+            if (!capable_of_any(a))
+                out.push_back(make_finding(rule_id::responsible_without_mandate, opts,
+                                           {{key_id::duty, d}, {key_id::actor, a}}, {mandates_field()}));
 }
 
 template <class Traits>

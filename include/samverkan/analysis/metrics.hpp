@@ -148,17 +148,18 @@ std::vector<Id> in_id_order(basic_model<Traits> const& m) {
 }
 
 /// The rules whose findings count for the stage rows (those with a `duty` subject, analytics.md 3).
-inline bool counts_for_stage(std::string_view rule) noexcept {
-    constexpr std::string_view rules[] = {"unassigned-duty",
-                                          "no-accountable",
-                                          "no-responsible",
-                                          "multiple-accountable",
-                                          "mandate-missing",
-                                          "mandate-unheld",
-                                          "accountable-without-mandate",
-                                          "responsible-without-mandate",
-                                          "stage-order"};
-    return std::find(std::begin(rules), std::end(rules), rule) != std::end(rules);
+inline bool counts_for_stage(rule_name rule) noexcept {
+    constexpr rule_id rules[] = {rule_id::unassigned_duty,
+                                 rule_id::no_accountable,
+                                 rule_id::no_responsible,
+                                 rule_id::multiple_accountable,
+                                 rule_id::mandate_missing,
+                                 rule_id::mandate_unheld,
+                                 rule_id::accountable_without_mandate,
+                                 rule_id::responsible_without_mandate,
+                                 rule_id::stage_order};
+    auto const r = rule.id();
+    return r && std::find(std::begin(rules), std::end(rules), *r) != std::end(rules);
 }
 
 inline void add_finding(summary& s, severity level) noexcept {
@@ -311,7 +312,8 @@ template <class Traits>
     }
     for (auto const& f : audit(m).findings)
         if (detail::counts_for_stage(f.rule))
-            if (auto d = f.template subject_id<duty_id>("duty")) detail::add_finding(row_of(*d).findings, f.severity);
+            if (auto d = f.template subject_id<duty_id>(key_id::duty))
+                detail::add_finding(row_of(*d).findings, f.severity);
     r.stages.reserve(n_stages + 1);
     for (stage_id s : detail::in_id_order<stage_id>(m)) {
         r.stages.push_back(std::move(rows[s.index()]));

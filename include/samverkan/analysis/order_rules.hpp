@@ -44,11 +44,8 @@ void stage_order_of(basic_model<Traits> const& m, stage_order const& order, audi
     for (duty_id e : m.needs(d)) {
         auto const se = m.stage_of(e);
         if (!se || !order.later_than(*se, *sd)) continue;
-        out.push_back(make_finding(rule_id::stage_order, opts, {{"duty", d}, {"needs", e}},
-                                   {{"stages", ref_list{element_ref{*sd}, element_ref{*se}}}},
-                                   quoted(m, d) + " (stage " + quoted(m, *sd) + ") needs the output of " +
-                                       quoted(m, e) + ", which comes later (stage " + quoted(m, *se) +
-                                       "); move one of them or drop the dependency"));
+        out.push_back(make_finding(rule_id::stage_order, opts, {{key_id::duty, d}, {key_id::needs, e}},
+                                   {{key_id::stages, ref_list{element_ref{*sd}, element_ref{*se}}}}));
     }
 }
 
@@ -120,12 +117,7 @@ void dependency_cycle_rule(basic_model<Traits> const& m, audit_options const& op
                 duties.emplace_back(in_cycle[j].second);
             i = j;
             sort_by_id_text(m, duties);
-            std::string message =
-                duties.size() == 1
-                    ? quoted(m, duties.front()) + " needs its own output, so it can never start"
-                    : name_list(m, duties, true) + " need one another's output in a cycle, so none of them can start";
-            out.push_back(make_finding(rule_id::dependency_cycle, opts, {{"duties", sorted_refs(m, duties)}}, {},
-                                       std::move(message)));
+            out.push_back(make_finding(rule_id::dependency_cycle, opts, {{key_id::duties, sorted_refs(m, duties)}}));
         }
     }
 }

@@ -1,5 +1,6 @@
 // Shared pieces of the rule families: id texts, sorted id lists for subjects and witnesses, message
-// phrases in the planner's words, and the construction of a finding from its rule id and options.
+// phrases in the planner's words (used by analysis/message.hpp), and the construction of a finding from its
+// rule id and options.
 // Internal (samverkan::detail); user rules may use them but they carry no stability promise.
 #ifndef SAMVERKAN_ANALYSIS_RULE_SUPPORT_HPP
 #define SAMVERKAN_ANALYSIS_RULE_SUPPORT_HPP
@@ -48,11 +49,11 @@ template <class Traits, element_id Id>
     return out;
 }
 
-/// A finding of built-in rule `r` at the severity the options give it.
+/// A finding of built-in rule `r` at the severity the options give it. Its message is not made here:
+/// samverkan::message (analysis/message.hpp) derives it when the finding is written.
 [[nodiscard]] inline finding make_finding(rule_id r, audit_options const& opts, std::vector<field> subjects,
-                                          std::vector<field> witness, std::string message) {
-    return finding{std::string{to_string(r)}, opts.severity_of(r), std::move(subjects), std::move(witness),
-                   std::move(message)};
+                                          std::vector<field> witness = {}) {
+    return finding{r, opts.severity_of(r), std::move(subjects), std::move(witness)};
 }
 
 // ---- message phrases ------------------------------------------------------------------------------------

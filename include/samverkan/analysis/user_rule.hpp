@@ -6,8 +6,10 @@
 //   r.check(m, cap, out)   called once per audit with the const model, the audit's capability index and the
 //                          report's findings; appends its own findings to `out` (a std::vector<finding>&)
 // Each finding carries the severity the rule chooses, `subjects` and `witness` as rules.md does for the
-// built-in rules (single ids as element_ref, lists of ids as ref_list sorted by id text) and a message for
-// people; a finding whose `rule` is empty gets r.id(). The audit sorts them into the same report as the
+// built-in rules (single ids as element_ref, lists of ids as ref_list sorted by id text; keys are any text,
+// or a built-in key_id) and its message for people as a literal text (`message`: a user rule's message is
+// its own, samverkan::message(m, f) gives it back; diagnostics/finding.hpp); a finding whose `rule` is empty
+// gets r.id(), interned once as a rule_name (diagnostics/names.hpp). The audit sorts them into the same report as the
 // built-in findings (analysis/finding_order.hpp), so a rule need not sort, and they are not affected by
 // audit_options (skip a user rule by not passing it).
 //
@@ -49,9 +51,9 @@ template <class R, class Model>
 void run_user_rule(R const& r, Model const& m, capability_index const& cap, std::vector<finding>& out) {
     auto const first = out.size();
     r.check(m, cap, out);
-    std::string_view const id = r.id();
+    rule_name const id{std::string_view{r.id()}}; // interned once per run, not per finding
     for (auto i = first; i < out.size(); ++i)
-        if (out[i].rule.empty()) out[i].rule = std::string{id};
+        if (out[i].rule.empty()) out[i].rule = id;
 }
 
 } // namespace detail

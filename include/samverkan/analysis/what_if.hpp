@@ -8,7 +8,8 @@
 // the default options: `added` holds the findings of the second that are not in the first, `removed` those
 // of the first that are not in the second, each sorted as in a report; a finding in both whose witness
 // changed is in neither. Every id in the result refers to `m` (the added findings are translated back from
-// the withdrawn model), so one model renders both lists. `without` is W sorted by id text, each actor once.
+// the withdrawn model, and carry the messages they have there as literal messages: freeze_messages), so
+// one model renders both lists. `without` is W sorted by id text, each actor once.
 //
 // Complexity: one full audit of m, plus building and auditing a region model of the part of m that the
 // withdrawal can change (see what_if() below); criticality() (resilience.hpp) counts the added findings of
@@ -20,6 +21,7 @@
 
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/inventory_rules.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/analysis/rule_support.hpp>
 #include <samverkan/analysis/withdraw.hpp>
 #include <samverkan/diagnostics/finding.hpp>
@@ -52,10 +54,10 @@ namespace detail {
 /// The comparison key of a finding: rule and subjects as id texts (what_if compares by these only).
 template <class Traits>
 [[nodiscard]] std::string finding_key(basic_model<Traits> const& m, finding const& f) {
-    std::string k = f.rule;
+    std::string k{f.rule.text()};
     for (auto const& x : f.subjects) {
         k += '\x1f';
-        k += x.key;
+        k += x.key.text();
         k += '=';
         if (auto const* e = std::get_if<element_ref>(&x.value)) {
             k += id_text(m, *e);
@@ -126,6 +128,7 @@ template <class Traits>
 
     report before = audit(m);
     report after = audit(rest);
+    freeze_messages(rest, after.findings); // their texts are those of the withdrawn model
     for (auto& f : after.findings) remap_actors(f, back);
 
     std::vector<std::string> keys_before, keys_after;
@@ -256,9 +259,9 @@ template <class Traits>
     }
     for (actor_id w : out.without) downstream[w.index()] = 0;
     for (auto const& f : before.findings)
-        if (f.rule == "mandate-missing")
-            if (auto const x = f.subject_id<mandate_id>("mandate"); x && x_w[x->index()] != 0)
-                take_duty(*f.subject_id<duty_id>("duty"));
+        if (f.rule == rule_id::mandate_missing)
+            if (auto const x = f.subject_id<mandate_id>(key_id::mandate); x && x_w[x->index()] != 0)
+                take_duty(*f.subject_id<duty_id>(key_id::duty));
     for (duty_id d : m.duties()) { // duties without performers that require one of W's mandates
         bool any = false;
         for (assignment const& e : m.raci_of(d))
@@ -480,17 +483,20 @@ template <class Traits>
                         if (item) check(*item);
                 if (names_w) return true;
             }
-        if (auto const d = f.subject_id<duty_id>("duty"); d && f.rule != "stage-order") return duty_in[d->index()] == 1;
-        if (auto const g = f.subject_id<forum_id>("forum")) return forum_in[g->index()] != 0;
-        if (f.rule == "invalid-delegation" || f.rule == "delegation-cycle")
-            return x_w[f.subject_id<mandate_id>("mandate")->index()] != 0;
-        if (f.rule == "idle-actor") return idle_after[f.subject_id<actor_id>("actor")->index()] != 0;
-        if (f.rule == "unused-mandate") return unused_after[f.subject_id<mandate_id>("mandate")->index()] != 0;
+        if (auto const d = f.subject_id<duty_id>(key_id::duty); d && f.rule != rule_id::stage_order)
+            return duty_in[d->index()] == 1;
+        if (auto const g = f.subject_id<forum_id>(key_id::forum)) return forum_in[g->index()] != 0;
+        if (f.rule == rule_id::invalid_delegation || f.rule == rule_id::delegation_cycle)
+            return x_w[f.subject_id<mandate_id>(key_id::mandate)->index()] != 0;
+        if (f.rule == rule_id::idle_actor) return idle_after[f.subject_id<actor_id>(key_id::actor)->index()] != 0;
+        if (f.rule == rule_id::unused_mandate)
+            return unused_after[f.subject_id<mandate_id>(key_id::mandate)->index()] != 0;
         return false;
     };
     report after = audit(r);
     std::vector<finding> after_region;
     std::vector<std::string> keys_after, keys_before;
+    freeze_messages(r, after.findings); // their texts are those of the withdrawn model
     for (auto& f : after.findings) {
         detail::remap_region(f, maps);
         if (!in_region(f, false)) continue;

@@ -51,13 +51,8 @@ struct report {
     }
 };
 
-/// The report as text for people: one line per finding, then a summary line.
-inline std::ostream& operator<<(std::ostream& os, report const& r) {
-    for (auto const& f : r.findings) os << f << '\n';
-    auto const s = r.summary();
-    return os << s.error << (s.error == 1 ? " error, " : " errors, ") << s.warning
-              << (s.warning == 1 ? " warning, " : " warnings, ") << s.info << " info\n";
-}
+/// A report's text needs its model: write `samverkan::describe(m, r)` (analysis/message.hpp).
+std::ostream& operator<<(std::ostream& os, report const& r) = delete;
 
 } // namespace samverkan
 

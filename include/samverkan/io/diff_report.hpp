@@ -70,14 +70,13 @@ void reach_text(std::string& out, Entry const& e) {
     if (e.attributes.text != "{}") out += " " + e.attributes.text;
 }
 
-inline void findings_text(std::string& out, char sign, report const& r) {
+template <class Traits>
+void findings_text(std::string& out, char sign, basic_model<Traits> const& m, report const& r) {
     for (auto const& f : r.findings) {
-        std::ostringstream line;
-        line << f;
         out += "  ";
         out += sign;
         out += ' ';
-        out += line.str();
+        append_line(out, m, f);
         out += '\n';
     }
 }
@@ -167,8 +166,8 @@ void write_diff_text(std::ostream& os, basic_model<Traits> const& a, basic_model
     };
     out += "\nfindings: " + std::to_string(plus.total()) + " new (" + counts(plus) + "), " +
            std::to_string(minus.total()) + " resolved (" + counts(minus) + ")\n";
-    detail::findings_text(out, '+', d.findings.added);
-    detail::findings_text(out, '-', d.findings.removed);
+    detail::findings_text(out, '+', b, d.findings.added);
+    detail::findings_text(out, '-', a, d.findings.removed);
     os << out;
     if (!os) throw error{"could not write the output (disk full, or the reader went away?)"};
 }

@@ -52,6 +52,7 @@
 #ifndef SAMVERKAN_IO_DOT_HPP
 #define SAMVERKAN_IO_DOT_HPP
 
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/io/detail/dot_marks.hpp>
 #include <samverkan/io/detail/export_text.hpp>
@@ -241,6 +242,12 @@ private:
             html(rule);
         }
     }
+    /// The message of `f`, made now (samverkan::message); valid until the next call.
+    std::string_view message_of(finding const& f) {
+        text_.clear();
+        append_message(text_, m_, f);
+        return text_;
+    }
     /// "severity rule: message" per finding, for tooltips.
     void finding_lines(dot_mark const& mark) {
         for (std::size_t i : mark.findings) {
@@ -250,7 +257,7 @@ private:
             out_ += ' ';
             append_dot_escaped(out_, f.rule);
             out_ += ": ";
-            append_dot_escaped(out_, f.message);
+            append_dot_escaped(out_, message_of(f));
         }
     }
 
@@ -473,7 +480,7 @@ private:
         out_ += ' ';
         append_dot_escaped(out_, f.rule);
         out_ += ": ";
-        append_dot_escaped(out_, f.message);
+        append_dot_escaped(out_, message_of(f));
         out_ += "\"];\n";
         flush();
     }
@@ -544,6 +551,7 @@ private:
 
     std::ostream& os_;
     basic_model<Traits> const& m_;
+    std::string text_; // the message being written, reused
     report const& r_;
     dot_marks marks_;
     std::string out_;

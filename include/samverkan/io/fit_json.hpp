@@ -5,7 +5,8 @@
 //     samverkan::io::write_fit_json(std::cout, place, result);
 //
 // Keys in the order of the contract; findings as in samverkan-report/1 (rule, severity, subjects, message,
-// witness); layout as the report's (two-space indentation). The same result always gives the same bytes.
+// witness), written by the report's own finding writer (report_json.hpp, detail::finding_json_writer);
+// layout as the report's (two-space indentation). The same result always gives the same bytes.
 // O(size of the result).
 #ifndef SAMVERKAN_IO_FIT_JSON_HPP
 #define SAMVERKAN_IO_FIT_JSON_HPP
@@ -13,6 +14,7 @@
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/io/detail/json_text.hpp>
+#include <samverkan/io/report_json.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/templates/fit.hpp>
 #include <samverkan/templates/template.hpp>
@@ -167,88 +169,25 @@ private:
             out_.append("[]");
             return;
         }
+        // ids of the place or of the candidate's additions; the findings carry their messages (fit freezes
+        // them: some were found in a model that is not `place`)
+        auto const id = [this, &c](element_ref const& r) { return templates::id_text(place_, c, r); };
+        finding_json_writer<decltype(id)> writer{out_, id};
         out_.append("[");
         for (std::size_t i = 0; i < fs.size(); ++i) {
             if (i > 0) out_.put(',');
             out_.newline(level + 1);
-            finding_object(c, fs[i], level + 1);
+            text_.clear();
+            append_message(text_, place_, fs[i]);
+            writer.object(fs[i], text_, level + 1);
         }
         out_.newline(level);
         out_.append("]");
     }
 
-    void finding_object(templates::fit_candidate const& c, finding const& f, std::size_t level) {
-        out_.append("{");
-        key(level + 1, "rule", true);
-        append_string(out_, f.rule);
-        key(level + 1, "severity", false);
-        append_string(out_, to_string(f.severity));
-        key(level + 1, "subjects", false);
-        fields(c, f.subjects, level + 1);
-        key(level + 1, "message", false);
-        append_string(out_, f.message);
-        key(level + 1, "witness", false);
-        fields(c, f.witness, level + 1);
-        out_.newline(level);
-        out_.append("}");
-    }
-
-    void fields(templates::fit_candidate const& c, std::vector<field> const& fs, std::size_t level) {
-        if (fs.empty()) {
-            out_.append("{}");
-            return;
-        }
-        out_.append("{");
-        for (std::size_t i = 0; i < fs.size(); ++i) {
-            key(level + 1, fs[i].key, i == 0);
-            value(c, fs[i].value, level + 1);
-        }
-        out_.newline(level);
-        out_.append("}");
-    }
-
-    void value(templates::fit_candidate const& c, field_value const& v, std::size_t level) {
-        auto const id = [&](element_ref const& r) { return templates::id_text(place_, c, r); };
-        if (auto const* e = std::get_if<element_ref>(&v)) {
-            append_string(out_, id(*e));
-        } else if (auto const* s = std::get_if<std::string>(&v)) {
-            append_string(out_, *s);
-        } else if (auto const* l = std::get_if<ref_list>(&v)) {
-            if (l->empty()) return out_.append("[]");
-            out_.append("[");
-            for (std::size_t i = 0; i < l->size(); ++i) {
-                if (i > 0) out_.put(',');
-                out_.newline(level + 1);
-                if ((*l)[i]) append_string(out_, id(*(*l)[i]));
-                else out_.append("null");
-            }
-            out_.newline(level);
-            out_.append("]");
-        } else if (auto const* t = std::get_if<text_list>(&v)) {
-            if (t->empty()) return out_.append("[]");
-            out_.append("[");
-            for (std::size_t i = 0; i < t->size(); ++i) {
-                if (i > 0) out_.put(',');
-                out_.newline(level + 1);
-                append_string(out_, (*t)[i]);
-            }
-            out_.newline(level);
-            out_.append("]");
-        } else {
-            auto const& map = std::get<ref_map>(v);
-            if (map.empty()) return out_.append("{}");
-            out_.append("{");
-            for (std::size_t i = 0; i < map.size(); ++i) {
-                key(level + 1, id(map[i].first), i == 0);
-                append_string(out_, map[i].second);
-            }
-            out_.newline(level);
-            out_.append("}");
-        }
-    }
-
     json_sink& out_;
     model const& place_;
+    std::string text_; // the message being written, reused
 };
 
 } // namespace detail

@@ -127,9 +127,9 @@ inline void write_what_if_text(std::ostream& os, model const& m, what_if_result 
     os << "samverkan what-if: " << (m.has_name() ? m.name() : std::string{"(unnamed model)"}) << " without "
        << detail::id_list_text(m, r.without) << '\n';
     os << "added: " << detail::summary_text(r.added.summary()) << '\n';
-    for (auto const& f : r.added.findings) os << "  + " << f << '\n';
+    for (auto const& f : r.added.findings) os << "  + " << describe(m, f) << '\n';
     os << "removed: " << detail::summary_text(r.removed.summary()) << '\n';
-    for (auto const& f : r.removed.findings) os << "  - " << f << '\n';
+    for (auto const& f : r.removed.findings) os << "  - " << describe(m, f) << '\n';
     if (!os) throw error{"could not write the output (disk full, or the reader went away?)"};
 }
 

@@ -25,6 +25,7 @@
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/detail/copy_slots.hpp>
+#include <samverkan/analysis/message.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
@@ -59,8 +60,8 @@ struct fit_candidate {
     std::size_t unbound_required = 0;
     summary introduced_count{};
     summary resolved_count{};
-    std::vector<finding> introduced{}; ///< report order
-    std::vector<finding> resolved{};   ///< report order
+    std::vector<finding> introduced{}; ///< report order; each with its message (freeze_messages)
+    std::vector<finding> resolved{};   ///< report order; each with its message
     /// Id texts of the elements the application added, per element_kind (index past the place's count).
     std::array<std::vector<std::string>, 6> added_ids{};
 };
@@ -100,7 +101,7 @@ namespace detail {
 /// A key for (rule, subjects) that compares elements by kind and index: the applied model keeps the
 /// place's indices, so the same element of the place has the same key in both audits.
 inline std::string finding_key(finding const& f) {
-    std::string k = f.rule;
+    std::string k{f.rule.text()};
     auto const put = [&k](element_ref const& r) {
         k += static_cast<char>('0' + r.index());
         auto const i = std::visit([](auto id) { return id.index(); }, r);
@@ -108,7 +109,7 @@ inline std::string finding_key(finding const& f) {
     };
     for (auto const& fld : f.subjects) {
         k += '\x1f';
-        k += fld.key;
+        k += fld.key.text();
         k += '\x1e';
         if (auto const* e = std::get_if<element_ref>(&fld.value)) put(*e);
         else if (auto const* s = std::get_if<std::string>(&fld.value)) k += *s;
@@ -382,9 +383,10 @@ public:
         };
         // which findings may change: `in_r` says whether the refs are R's (else the place's)
         auto const affected = [&](finding const& f, bool in_r) {
-            if (f.rule == "exclusive-overlap" || f.rule == "invalid-delegation" || f.rule == "delegation-cycle")
+            if (f.rule == rule_id::exclusive_overlap || f.rule == rule_id::invalid_delegation ||
+                f.rule == rule_id::delegation_cycle)
                 return false;
-            if (f.rule == "coordination-gap" || f.rule == "idle-actor") {
+            if (f.rule == rule_id::coordination_gap || f.rule == rule_id::idle_actor) {
                 bool all = true;
                 visit_refs(f, [&](element_ref const& e) {
                     if (auto const* a = std::get_if<actor_id>(&e))
@@ -392,7 +394,7 @@ public:
                 });
                 return all;
             }
-            if (f.rule == "unused-mandate") {
+            if (f.rule == rule_id::unused_mandate) {
                 bool hit = false;
                 visit_refs(f, [&](element_ref const& e) {
                     if (auto const* m = std::get_if<mandate_id>(&e))
@@ -433,8 +435,13 @@ public:
             if (!affected(f, true)) continue;
             finding g = remap(f);
             auto const it = before.find(finding_key(g));
-            if (it != before.end()) kept[it->second] = 1;
-            else out.introduced.push_back(std::move(g));
+            if (it != before.end()) {
+                kept[it->second] = 1;
+                continue;
+            }
+            if (g.message.empty()) g.message = message(r, f); // its text in R, which the place cannot give
+            g.delegation.reset();
+            out.introduced.push_back(std::move(g));
         }
         // resolved in the place's report order; introduced in R's, which is the applied model's (same id texts)
         for (std::size_t i = 0; i < base_.findings.size(); ++i)
@@ -516,6 +523,7 @@ template <class Traits>
             for (auto const& f : d.resolved) detail::count(c.resolved_count, f.severity);
             c.introduced = std::move(d.introduced);
             c.resolved = std::move(d.resolved);
+            freeze_messages(place, c.resolved);
             ranked.push_back(std::move(c));
             continue;
         }
@@ -537,6 +545,8 @@ template <class Traits>
                 detail::count(c.resolved_count, base.findings[i].severity);
                 c.resolved.push_back(base.findings[i]);
             }
+        freeze_messages(applied, c.introduced);
+        freeze_messages(place, c.resolved);
         ranked.push_back(std::move(c));
     }
     std::sort(ranked.begin(), ranked.end(), [](fit_candidate const& a, fit_candidate const& b) {

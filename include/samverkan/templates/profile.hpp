@@ -54,12 +54,9 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
             auto const it = realising.find(key);
             if (it == realising.end()) {
                 if (unrealised)
-                    out.push_back({.rule = std::string{to_string(rule_id::obligation_unrealised)},
+                    out.push_back({.rule = rule_id::obligation_unrealised,
                                    .severity = opts.severity_of(rule_id::obligation_unrealised),
-                                   .subjects = {{"profile", p.id}, {"obligation", o.id}},
-                                   .witness = {},
-                                   .message = "no duty realises obligation \"" + o.id + "\" of profile \"" + p.id +
-                                              "\" (mark the duty that meets it with \"realises\": [\"" + key + "\"])"});
+                                   .subjects = {{key_id::profile, p.id}, {key_id::obligation, o.id}}});
                 continue;
             }
             if (!misowned) continue;
@@ -82,13 +79,11 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
                 std::sort(sorted_roles.begin(), sorted_roles.end());
                 ref_list acc;
                 for (actor_id a : accountable) acc.emplace_back(element_ref{a});
-                out.push_back({.rule = std::string{to_string(rule_id::obligation_misowned)},
-                               .severity = opts.severity_of(rule_id::obligation_misowned),
-                               .subjects = {{"profile", p.id}, {"obligation", o.id}, {"duty", element_ref{d}}},
-                               .witness = {{"roles", std::move(sorted_roles)}, {"accountable", std::move(acc)}},
-                               .message = "duty \"" + m[d].id + "\" realises obligation \"" + o.id +
-                                          "\" of profile \"" + p.id +
-                                          "\", but none of its accountable actors fills the obligation's A role"});
+                out.push_back(
+                    {.rule = rule_id::obligation_misowned,
+                     .severity = opts.severity_of(rule_id::obligation_misowned),
+                     .subjects = {{key_id::profile, p.id}, {key_id::obligation, o.id}, {key_id::duty, element_ref{d}}},
+                     .witness = {{key_id::roles, std::move(sorted_roles)}, {key_id::accountable, std::move(acc)}}});
             }
         }
     }
@@ -100,13 +95,11 @@ void profile_rules(basic_model<Traits> const& m, collaboration_template const& p
             ref_list candidates;
             if (rb.reason == unbound_reason::ambiguous)
                 for (actor_id a : rb.candidates) candidates.emplace_back(element_ref{a});
-            out.push_back(
-                {.rule = std::string{to_string(rule_id::profile_role_unbound)},
-                 .severity = opts.severity_of(rule_id::profile_role_unbound),
-                 .subjects = {{"profile", p.id}, {"role", r.id}},
-                 .witness = {{"reason", std::string{to_string(rb.reason)}}, {"candidates", std::move(candidates)}},
-                 .message = "role \"" + r.id + "\" of profile \"" + p.id + "\" is filled by no actor (" +
-                            std::string{to_string(rb.reason)} + ")"});
+            out.push_back({.rule = rule_id::profile_role_unbound,
+                           .severity = opts.severity_of(rule_id::profile_role_unbound),
+                           .subjects = {{key_id::profile, p.id}, {key_id::role, r.id}},
+                           .witness = {{key_id::reason, std::string{to_string(rb.reason)}},
+                                       {key_id::candidates, std::move(candidates)}}});
         }
 }
 

@@ -3,6 +3,7 @@
 #ifndef SAMVERKAN_IO_DETAIL_DOT_MARKS_HPP
 #define SAMVERKAN_IO_DETAIL_DOT_MARKS_HPP
 
+#include <samverkan/diagnostics/names.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/diagnostics/rule_id.hpp>
 #include <samverkan/model/basic_model.hpp>
@@ -93,7 +94,7 @@ private:
 
     /// The subject `key` as one element of kind Id, if it is one that exists in `m`.
     template <element_id Id, class Traits>
-    static std::optional<Id> one(basic_model<Traits> const& m, finding const& f, std::string_view key) {
+    static std::optional<Id> one(basic_model<Traits> const& m, finding const& f, key_id key) {
         auto id = f.subject_id<Id>(key);
         if (id && !m.contains(*id)) return std::nullopt;
         return id;
@@ -101,7 +102,7 @@ private:
 
     /// The subject `key` as a sorted list of elements of kind Id that exist in `m`.
     template <element_id Id, class Traits>
-    static std::vector<Id> list(basic_model<Traits> const& m, finding const& f, std::string_view key) {
+    static std::vector<Id> list(basic_model<Traits> const& m, finding const& f, key_id key) {
         std::vector<Id> out;
         if (auto const* v = f.subject(key))
             if (auto const* refs = std::get_if<ref_list>(v))
@@ -128,7 +129,7 @@ private:
 
     template <class Traits>
     void place(basic_model<Traits> const& m, finding const& f, std::size_t i) {
-        auto const rule = parse_rule_id(f.rule);
+        auto const rule = f.rule.id();
         if (!rule) {
             mark_subjects(m, f, i);
             return;
@@ -136,14 +137,14 @@ private:
         switch (*rule) {
         case rule_id::multiple_accountable: {
             mark_subjects(m, f, i);
-            if (auto d = one<duty_id>(m, f, "duty"))
-                for (actor_id a : list<actor_id>(m, f, "actors")) mark_assignment(m, a, *d, raci::accountable, i);
+            if (auto d = one<duty_id>(m, f, key_id::duty))
+                for (actor_id a : list<actor_id>(m, f, key_id::actors)) mark_assignment(m, a, *d, raci::accountable, i);
             return;
         }
         case rule_id::mandate_missing:
         case rule_id::mandate_unheld: {
-            auto d = one<duty_id>(m, f, "duty");
-            auto r = one<mandate_id>(m, f, "mandate");
+            auto d = one<duty_id>(m, f, key_id::duty);
+            auto r = one<mandate_id>(m, f, key_id::mandate);
             if (!d || !r) break;
             auto const req = m.required_mandates(*d);
             if (std::find(req.begin(), req.end(), *r) != req.end())
@@ -153,17 +154,17 @@ private:
         }
         case rule_id::accountable_without_mandate:
         case rule_id::responsible_without_mandate: {
-            auto d = one<duty_id>(m, f, "duty");
-            auto a = one<actor_id>(m, f, "actor");
+            auto d = one<duty_id>(m, f, key_id::duty);
+            auto a = one<actor_id>(m, f, key_id::actor);
             if (!d || !a) break;
             mark_assignment(m, *a, *d,
                             *rule == rule_id::accountable_without_mandate ? raci::accountable : raci::responsible, i);
             return;
         }
         case rule_id::exclusive_overlap: {
-            auto r = one<mandate_id>(m, f, "mandate");
+            auto r = one<mandate_id>(m, f, key_id::mandate);
             if (!r) break;
-            for (actor_id a : list<actor_id>(m, f, "actors")) {
+            for (actor_id a : list<actor_id>(m, f, key_id::actors)) {
                 bool found = false;
                 for (holding_id h : m.holdings_of(a))
                     if (m.holding(h).mandate == *r) {
@@ -175,9 +176,9 @@ private:
             return;
         }
         case rule_id::invalid_delegation: {
-            auto r = one<mandate_id>(m, f, "mandate");
-            auto from = one<actor_id>(m, f, "from");
-            auto to = one<actor_id>(m, f, "to");
+            auto r = one<mandate_id>(m, f, key_id::mandate);
+            auto from = one<actor_id>(m, f, key_id::from);
+            auto to = one<actor_id>(m, f, key_id::to);
             if (!r || !from || !to) break;
             bool found = false;
             for (delegation_id d : m.delegations_from(*from)) {
@@ -191,8 +192,8 @@ private:
             return;
         }
         case rule_id::delegation_cycle: {
-            auto r = one<mandate_id>(m, f, "mandate");
-            auto const actors = list<actor_id>(m, f, "actors");
+            auto r = one<mandate_id>(m, f, key_id::mandate);
+            auto const actors = list<actor_id>(m, f, key_id::actors);
             if (!r) break;
             for (actor_id a : actors)
                 for (delegation_id d : m.delegations_from(a)) {
@@ -203,14 +204,14 @@ private:
             return;
         }
         case rule_id::stage_order: {
-            auto d = one<duty_id>(m, f, "duty");
-            auto e = one<duty_id>(m, f, "needs");
+            auto d = one<duty_id>(m, f, key_id::duty);
+            auto e = one<duty_id>(m, f, key_id::needs);
             if (!d || !e) break;
             mark_need(m, *d, *e, i);
             return;
         }
         case rule_id::dependency_cycle: {
-            auto const duties = list<duty_id>(m, f, "duties");
+            auto const duties = list<duty_id>(m, f, key_id::duties);
             for (duty_id d : duties)
                 for (duty_id e : m.needs(d))
                     if (std::binary_search(duties.begin(), duties.end(), e))
@@ -218,14 +219,14 @@ private:
             return;
         }
         case rule_id::coordination_gap: {
-            auto const actors = list<actor_id>(m, f, "actors");
+            auto const actors = list<actor_id>(m, f, key_id::actors);
             if (actors.size() != 2) break;
             extra_.push_back({actors[0], actors[1], i, true});
             return;
         }
         case rule_id::coordinator_without_mandate: {
-            auto fo = one<forum_id>(m, f, "forum");
-            auto a = one<actor_id>(m, f, "actor");
+            auto fo = one<forum_id>(m, f, key_id::forum);
+            auto a = one<actor_id>(m, f, key_id::actor);
             if (!fo || !a) break;
             if (m.coordinator(*fo) == a) add(edges_[{relation_kind::coordinated_by, fo->index(), 0, 0}], i);
             else extra_.push_back({*fo, *a, i, false});
