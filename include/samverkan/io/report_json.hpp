@@ -37,7 +37,7 @@ namespace samverkan::io {
 namespace detail {
 
 /// Starts a member: separator, new line, indentation, "key": .
-inline void json_member(json_sink& out, std::size_t level, std::string_view k, bool first) {
+inline void begin_json_member(json_sink& out, std::size_t level, std::string_view k, bool first) {
     if (!first) out.put(',');
     out.newline(level);
     append_string(out, k);
@@ -55,15 +55,15 @@ public:
     /// The object of `f` with message text `message`, nested at `level`.
     void object(finding const& f, std::string_view message, std::size_t level) {
         out_.append("{");
-        json_member(out_, level + 1, "rule", true);
+        begin_json_member(out_, level + 1, "rule", true);
         append_string(out_, f.rule.text());
-        json_member(out_, level + 1, "severity", false);
+        begin_json_member(out_, level + 1, "severity", false);
         append_string(out_, to_string(f.severity));
-        json_member(out_, level + 1, "subjects", false);
+        begin_json_member(out_, level + 1, "subjects", false);
         fields(f.subjects, level + 1);
-        json_member(out_, level + 1, "message", false);
+        begin_json_member(out_, level + 1, "message", false);
         append_string(out_, message);
-        json_member(out_, level + 1, "witness", false);
+        begin_json_member(out_, level + 1, "witness", false);
         fields(f.witness, level + 1);
         out_.newline(level);
         out_.append("}");
@@ -77,7 +77,7 @@ private:
         }
         out_.append("{");
         for (std::size_t i = 0; i < fs.size(); ++i) {
-            json_member(out_, level + 1, fs[i].key.text(), i == 0);
+            begin_json_member(out_, level + 1, fs[i].key.text(), i == 0);
             std::visit([&](auto const& v) { value(v, level + 1); }, fs[i].value);
         }
         out_.newline(level);
@@ -122,7 +122,7 @@ private:
         }
         out_.append("{");
         for (std::size_t i = 0; i < map.size(); ++i) {
-            json_member(out_, level + 1, id_text_(map[i].first), i == 0);
+            begin_json_member(out_, level + 1, id_text_(map[i].first), i == 0);
             append_string(out_, map[i].second);
         }
         out_.newline(level);
@@ -207,7 +207,7 @@ private:
         out_.append("]");
     }
 
-    void key(std::size_t level, std::string_view k, bool first) { json_member(out_, level, k, first); }
+    void key(std::size_t level, std::string_view k, bool first) { begin_json_member(out_, level, k, first); }
 
     json_sink& out_;
     basic_model<Traits> const& m_;

@@ -70,7 +70,7 @@ int main() {
     int idle = 0;
     for (auto const& f : r.findings) {
         std::ostringstream line;
-        line << f;
+        line << samverkan::describe(m, f); // the message is made from the model when written
         if (line.str().find("idle-actor") != std::string::npos) ++idle;
     }
     check(idle == 1, "the audit finds the one idle actor of the plan");
