@@ -19,8 +19,8 @@
 #include <cstdlib>
 #include <iterator>
 #include <map>
-#include <ranges>
 #include <random>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -233,8 +233,8 @@ int main(int argc, char** argv) {
         }
         ++made;
     }
-    std::printf("%-13s %7s %10s %10s %10s %10s %10s %10s\n", "edit", "count", "median ms", "p90 ms", "p99 ms",
-                "max ms", "cpu med", "cpu p99");
+    std::printf("%-13s %7s %10s %10s %10s %10s %10s %10s\n", "edit", "count", "median ms", "p90 ms", "p99 ms", "max ms",
+                "cpu med", "cpu p99");
     for (auto const& [kind, v] : times) {
         auto const& cv = cpu_times[kind];
         std::printf("%-13s %7zu %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f\n", kind.c_str(), v.size(),

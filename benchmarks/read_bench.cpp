@@ -149,8 +149,7 @@ int main(int argc, char** argv) {
             boost::json::error_code ec;
             parser.write_some(false, text.data(), text.size(), ec);
             if (ec) {
-                std::fprintf(stderr, "boost: %s at byte %zu\n", ec.message().c_str(),
-                             static_cast<std::size_t>(0));
+                std::fprintf(stderr, "boost: %s at byte %zu\n", ec.message().c_str(), static_cast<std::size_t>(0));
                 return 2;
             }
             result = parser.handler().events;
@@ -159,13 +158,12 @@ int main(int argc, char** argv) {
             return 2;
         }
         double const cpu = cpu_clock::now() - cpu0 - audit_cpu;
-        double const wall =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+        double const wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
         std::printf("%s%s %.1f MB: wall %.3f s, cpu %.3f s (%.0f MB/s cpu, %.0f MB/s wall)%s, peak %.0f MB "
                     "(%.2fx file), load %.2f [%zu]\n",
                     mode.c_str(), audit ? "+audit" : "", mb, wall, cpu, mb / cpu, mb / wall,
-                    audit ? (" audit cpu " + std::to_string(audit_cpu) + " s").c_str() : "", peak_mb(),
-                    peak_mb() / mb, load_average(), result);
+                    audit ? (" audit cpu " + std::to_string(audit_cpu) + " s").c_str() : "", peak_mb(), peak_mb() / mb,
+                    load_average(), result);
     }
     ::munmap(p, size);
 }

@@ -603,8 +603,7 @@ TEST_CASE("incremental audit: scripts of mostly holdings, delegations and RACI e
 
 TEST_CASE("incremental audit: user rules run with the kept capability index and equal audit(m, opts, rules...)") {
     for (unsigned seed = 1; seed <= 20; ++seed)
-        run_script(build(samverkan_test::generator{seed}.make()), seed + 900, 30, 10, seed % 2 == 0,
-                   nobody_capable{});
+        run_script(build(samverkan_test::generator{seed}.make()), seed + 900, 30, 10, seed % 2 == 0, nobody_capable{});
     run_script(samverkan::examples::kommun_lag_2023_196(), 1900, 60, 30, true, nobody_capable{});
 }
 
@@ -640,7 +639,8 @@ TEST_CASE("property: models built by edits (tombstones) keep the audit's propert
                     auto const d2 = *back.find<duty_id>(m[d].id);
                     auto const x2 = *back.find<mandate_id>(m[x].id);
                     auto const a2 = *back.find<actor_id>(m[a].id);
-                    REQUIRE(cap.capability(a, x, placement{m.stage_of(d), m.scope_of(d)}) == cap_back.capability(a2, x2, d2));
+                    REQUIRE(cap.capability(a, x, placement{m.stage_of(d), m.scope_of(d)}) ==
+                            cap_back.capability(a2, x2, d2));
                 }
     }
 }

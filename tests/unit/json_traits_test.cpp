@@ -114,9 +114,10 @@ TEST_CASE("own element types: a samverkan/1 file without the members reads defau
 
 TEST_CASE("own element types: a key is known iff it is a member or a relation key", "[json][traits]") {
     // "basis" is a key of the default duty, not of my_duty
-    CHECK_THAT(located(R"({"format": "samverkan/1", "duties": [{"id": "d", "basis": "x"}]})"),
-               contains("plan.json:1:50: /duties/0/basis: unknown key \"basis\" in a duty (the keys are: id, name, stage, "
-                        "scope, requires, needs, optional, raci, realises, hours, weight)"));
+    CHECK_THAT(
+        located(R"({"format": "samverkan/1", "duties": [{"id": "d", "basis": "x"}]})"),
+        contains("plan.json:1:50: /duties/0/basis: unknown key \"basis\" in a duty (the keys are: id, name, stage, "
+                 "scope, requires, needs, optional, raci, realises, hours, weight)"));
     CHECK_THAT(located(R"({"format": "samverkan/1", "actors": [{"id": "a", "budget": 1}]})"),
                contains("did you mean \"budget_kkr\"?"));
     // relation keys stay known
@@ -193,11 +194,13 @@ TEST_CASE("reader: duplicate ids are found within a batch and across batches, in
 
 TEST_CASE("reader: every reference resolves to what find gives, misses reported in order", "[json][reader]") {
     std::string text = R"({"format": "samverkan/1", "actors": [)";
-    for (int i = 0; i < 5000; ++i) text += (i ? "," : "") + std::string{R"({"id": "actor-with-a-long-id-)"} + std::to_string(i) + "\"}";
+    for (int i = 0; i < 5000; ++i)
+        text += (i ? "," : "") + std::string{R"({"id": "actor-with-a-long-id-)"} + std::to_string(i) + "\"}";
     text += R"(], "duties": [)";
     for (int i = 0; i < 3000; ++i)
-        text += (i ? "," : "") + std::string{R"({"id": "d)"} + std::to_string(i) + R"(", "raci": {"R": ["actor-with-a-long-id-)" +
-                std::to_string((i * 7919) % 5000) + R"("], "C": ["actor-with-a-long-id-)" + std::to_string(i) + "\"]}}";
+        text += (i ? "," : "") + std::string{R"({"id": "d)"} + std::to_string(i) +
+                R"(", "raci": {"R": ["actor-with-a-long-id-)" + std::to_string((i * 7919) % 5000) +
+                R"("], "C": ["actor-with-a-long-id-)" + std::to_string(i) + "\"]}}";
     text += "]}";
     auto const m = samverkan::io::read_json(text);
     for (int i = 0; i < 3000; i += 37) {
@@ -208,13 +211,15 @@ TEST_CASE("reader: every reference resolves to what find gives, misses reported 
     }
     std::uint32_t found[4];
     std::string const keys[] = {"actor-with-a-long-id-0", "nobody", "actor-with-a-long-id-4999", ""};
-    m.find_many<samverkan::actor_id>(4, [&](std::size_t i) { return std::string_view{keys[i]}; }, found);
+    m.find_many<samverkan::actor_id>(
+        4, [&](std::size_t i) { return std::string_view{keys[i]}; }, found);
     CHECK(found[0] == m.find<samverkan::actor_id>(keys[0])->index());
     CHECK(found[1] == 0xFFFFFFFFU);
     CHECK(found[2] == m.find<samverkan::actor_id>(keys[2])->index());
     CHECK(found[3] == 0xFFFFFFFFU);
     // the first unknown reference in the order of the sections, with a suggestion
-    auto const broken = text.substr(0, text.size() - 2) + R"(, {"id": "x", "raci": {"A": ["actor-with-a-long-id-50000"]}}]})";
+    auto const broken =
+        text.substr(0, text.size() - 2) + R"(, {"id": "x", "raci": {"A": ["actor-with-a-long-id-50000"]}}]})";
     CHECK_THAT(default_error(broken), contains("/duties/3000/raci/A/0: unknown actor \"actor-with-a-long-id-50000\""));
 }
 

@@ -11,9 +11,9 @@
 #include <samverkan/analysis/withdraw.hpp>
 #include <samverkan/error.hpp>
 #include <samverkan/io/diff_report.hpp>
+#include <samverkan/io/fit_json.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/metrics_report.hpp>
-#include <samverkan/io/fit_json.hpp>
 #include <samverkan/io/report_json.hpp>
 #include <samverkan/io/robustness_report.hpp>
 #include <samverkan/io/template_json.hpp>

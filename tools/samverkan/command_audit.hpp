@@ -67,8 +67,8 @@ inline void add_audit_command(CLI::App& app, std::vector<command>& commands) {
         auto const m = std::make_shared<model const>(load(file));
         double const load_s = seconds_since(start);
         start = clock_type::now();
-        auto const r = std::make_shared<report const>(with_profile ? profile_audit(*m, profile, options)
-                                                                   : audit(*m, options));
+        auto const r =
+            std::make_shared<report const>(with_profile ? profile_audit(*m, profile, options) : audit(*m, options));
         double const audit_s = seconds_since(start);
         if (threshold && r->summary().at_or_above(*threshold) > 0) result.status = exit_findings;
         auto const timings = [load_s, audit_s, on = s->timings](double write_s) {

@@ -20,7 +20,8 @@
 // Keeping it current under edits (the incremental audit does this): rederive(m, x) after an edit of mandate
 // x's holdings or delegations or flags (only x is derived again), refresh_duty(m, d) after an edit of d's
 // RACI list or placement (or its addition or removal), refresh_scopes(m) after scopes were added; the
-// nesting of scopes and removals of scopes or stages need a new index. A span from holdings() of mandate x is invalidated by rederive(m, x).
+// nesting of scopes and removals of scopes or stages need a new index. A span from holdings() of mandate x is
+// invalidated by rederive(m, x).
 //
 //     samverkan::capability_index cap{m};
 //     if (!cap.capable(sf, leda, lagesbild))

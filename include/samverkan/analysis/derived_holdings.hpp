@@ -145,9 +145,9 @@ public:
 
     /// What differs between two derivations of one mandate (before and after an edit): appends to `actors`
     /// (sorted, each once) every actor whose origins or incoming delegations differ, and to `origins` every
-    /// origin whose holders differ (each source once per side; twice when the edit changed its reach). A capability query for the mandate can only answer
-    /// differently for such an actor, or at a placement that such an origin covers. The spans in `origins`
-    /// point into `before` or `after`. O(pairs of both x log).
+    /// origin whose holders differ (each source once per side; twice when the edit changed its reach). A capability
+    /// query for the mandate can only answer differently for such an actor, or at a placement that such an origin
+    /// covers. The spans in `origins` point into `before` or `after`. O(pairs of both x log).
     static void compare(mandate_holdings const& before, mandate_holdings const& after, std::vector<actor_id>& actors,
                         std::vector<effective_holding>& origins) {
         std::vector<std::pair<std::uint64_t, std::uint32_t>> a, b; // (source key, item)
@@ -178,7 +178,7 @@ public:
                 load(after, static_cast<std::uint32_t>(j++), b);
                 all(after, b);
             } else if (auto const ia = before.node_items(static_cast<std::uint32_t>(i)),
-                                  ib = after.node_items(static_cast<std::uint32_t>(j));
+                       ib = after.node_items(static_cast<std::uint32_t>(j));
                        ia.size() == 1 && ib.size() == 1 && before.incoming_[i] == after.incoming_[j] &&
                        before.source_key(ia[0]) == after.source_key(ib[0]) && same_reach(ia[0], ib[0])) {
                 ++i, ++j; // the same single origin: the common case, without sorting
@@ -278,14 +278,14 @@ private:
     }
 
     std::vector<delegation_id> delegations_;
-    std::vector<std::uint32_t> actors_;   // node -> actor index, sorted
+    std::vector<std::uint32_t> actors_;        // node -> actor index, sorted
     std::vector<std::uint32_t> node_by_actor_; // actor index -> node, for mandates of many actors only
-    std::vector<std::uint32_t> incoming_; // delegations to the node, valid or not
+    std::vector<std::uint32_t> incoming_;      // delegations to the node, valid or not
     std::vector<item> items_;
     std::vector<stage_id> stage_pool_;
-    std::vector<std::uint32_t> node_item_begin_, node_item_;         // origins held per node
-    std::vector<std::uint32_t> item_node_begin_, item_node_;         // holders per origin
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> buckets_;   // (scope, origin), sorted
+    std::vector<std::uint32_t> node_item_begin_, node_item_;       // origins held per node
+    std::vector<std::uint32_t> item_node_begin_, item_node_;       // holders per origin
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> buckets_; // (scope, origin), sorted
 };
 
 /// The derived holdings of every mandate of a model, and with them the validity of every delegation.
@@ -475,7 +475,7 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
 
     // ---- the least fixpoint: a work list of origins, each pushed along bare edges once per node
     thread_local std::vector<std::uint32_t> seen, stack;
-    seen.assign(n_nodes, none); // the last origin that reached the node
+    seen.assign(n_nodes, none);                                   // the last origin that reached the node
     item_node_begin_.reserve(items_.size() + pending.size() + 1); // at most one origin per pending grant
     item_node_.reserve(items_.size());
     item_node_begin_.push_back(0);
@@ -499,7 +499,8 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
                 if (!complete) continue;
                 g.done = true;
                 status[g.delegation] = delegation_status::valid;
-                items_.push_back({g.to, g.scope, g.stage_begin, g.stage_count, delegations_[g.delegation].index(), true});
+                items_.push_back(
+                    {g.to, g.scope, g.stage_begin, g.stage_count, delegations_[g.delegation].index(), true});
             }
             for (auto k = bare_begin[n]; k < bare_begin[n + 1]; ++k)
                 if (seen[bare_to[k]] != i) {
@@ -549,7 +550,8 @@ mandate_holdings::mandate_holdings(basic_model<Traits> const& m, mandate_id x, s
         for (auto const& it : items_) ++start[slot(it.scope) + 1];
         for (std::size_t k = 0; k + 1 < start.size(); ++k) start[k + 1] += start[k];
         buckets_.resize(items_.size());
-        for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_[start[slot(items_[i].scope)]++] = {items_[i].scope, i};
+        for (std::uint32_t i = 0; i < items_.size(); ++i)
+            buckets_[start[slot(items_[i].scope)]++] = {items_[i].scope, i};
     } else {
         for (std::uint32_t i = 0; i < items_.size(); ++i) buckets_.emplace_back(items_[i].scope, i);
         std::sort(buckets_.begin(), buckets_.end());

@@ -264,14 +264,12 @@ private:
         auto const& scopes = cap_->scopes();
         for (auto it = unmet_.lower_bound({x.index(), 0}); it != unmet_.end() && it->first == x.index(); ++it) {
             auto const p = cap_->placement_of(duty_id{it->second});
-            bool const hit = every || std::any_of(changed_origins_.begin(), changed_origins_.end(),
-                                                  [&](effective_holding const& o) {
-                                                      return scopes.covers(o.scope, p.scope) &&
-                                                             (o.stages.empty() ||
-                                                              (p.stage && std::binary_search(o.stages.begin(),
-                                                                                             o.stages.end(),
-                                                                                             *p.stage)));
-                                                  });
+            bool const hit =
+                every || std::any_of(changed_origins_.begin(), changed_origins_.end(), [&](effective_holding const& o) {
+                    return scopes.covers(o.scope, p.scope) &&
+                           (o.stages.empty() ||
+                            (p.stage && std::binary_search(o.stages.begin(), o.stages.end(), *p.stage)));
+                });
             if (hit) d.duties.push_back(it->second);
         }
         for (forum_id f : m_.forums())
@@ -355,8 +353,7 @@ private:
                     x.duties.push_back(std::get<duty_id>(*r.element).index());
                     x.order_duties.push_back(std::get<duty_id>(*r.element).index());
                     x.duty_facts.push_back(std::get<duty_id>(*r.element).index());
-                }
-                else if constexpr (std::is_same_v<E, edits::add_forum<typename Traits::forum_type>>)
+                } else if constexpr (std::is_same_v<E, edits::add_forum<typename Traits::forum_type>>)
                     x.forums.push_back(std::get<forum_id>(*r.element).index());
                 else if constexpr (std::is_same_v<E, edits::grant>) holding_dirt(v.actor, v.mandate, x);
                 else if constexpr (std::is_same_v<E, edits::set_holding_reach>) {
@@ -364,8 +361,7 @@ private:
                 } else if constexpr (std::is_same_v<E, edits::delegate>) {
                     delegation_dirt(v.from, v.to, v.mandate, x);
                     if (r.delegation) x.new_delegations.push_back(*r.delegation);
-                }
-                else if constexpr (std::is_same_v<E, edits::assign> || std::is_same_v<E, edits::reassign>)
+                } else if constexpr (std::is_same_v<E, edits::assign> || std::is_same_v<E, edits::reassign>)
                     performer_dirt(v.actor, v.duty, x);
                 else if constexpr (std::is_same_v<E, edits::require> || std::is_same_v<E, edits::unrequire>) {
                     x.duties.push_back(v.duty.index());

@@ -25,9 +25,9 @@
 #ifndef SAMVERKAN_ANALYSIS_MANDATE_FLOW_HPP
 #define SAMVERKAN_ANALYSIS_MANDATE_FLOW_HPP
 
+#include <samverkan/analysis/delegation_validity.hpp>
 #include <samverkan/detail/counting_sort.hpp>
 #include <samverkan/detail/optional_index.hpp>
-#include <samverkan/analysis/delegation_validity.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 #include <samverkan/model/scope_tree.hpp>
@@ -124,8 +124,8 @@ public:
         });
         out_begin_ = group_offsets(n, edges_, [](edge const& e) { return e.from; });
         counting_sort(
-            n, indices{edges_.size()}, [this](std::uint32_t i) { return edges_[i].to; }, [](std::uint32_t i) { return i; }, in_begin_,
-            in_edges_);
+            n, indices{edges_.size()}, [this](std::uint32_t i) { return edges_[i].to; },
+            [](std::uint32_t i) { return i; }, in_begin_, in_edges_);
     }
 
     [[nodiscard]] std::uint32_t node_count() const noexcept { return static_cast<std::uint32_t>(node_actor_.size()); }
@@ -374,7 +374,9 @@ private:
         bool const complete = p.progress.offer(
             g_->tree(), r.scope, g_->stages(r), ed.grant.scope, g_->stages(ed.grant),
             [&](std::uint32_t k) { return slots[k].first != flow_none; },
-            [&](std::uint32_t k) { slots[k] = {i, x}; });
+            [&](std::uint32_t k) {
+                slots[k] = {i, x};
+            });
         if (!complete) return;
         p.done = true;
         items_.push_back({ed.grant, ed.to, e, p.slot_begin, p.slot_count, 0, 0});

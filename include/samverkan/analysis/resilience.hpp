@@ -353,7 +353,9 @@ public:
         // by capable actor; (duty, mandate) increasing within one (duties in order, mandates sorted, unique)
         counting_sort(
             n_actors, unmet, [](auto const& u) { return u.first; },
-            [](auto const& u) { return std::pair{duty_id{u.second.first}, mandate_id{u.second.second}}; },
+            [](auto const& u) {
+                return std::pair{duty_id{u.second.first}, mandate_id{u.second.second}};
+            },
             unmet_begin_, unmet_);
 
         // delegation cycles: strongly connected components over (mandate, actor), all delegations but self

@@ -67,9 +67,11 @@ template <class Traits>
     for (actor_id a : m.actors())
         if (map[a.index()]) out.add_actor(m[a]);
     detail::copy_slots<mandate_id>(m, out, [&](auto v, mandate_id) { return out.add_mandate(std::move(v)); });
-    detail::copy_slots<duty_id>(
-        m, out, [&](auto v, duty_id d) { return out.add_duty(std::move(v), {m.stage_of(d), m.scope_of(d)}); });
-    detail::copy_slots<forum_id>(m, out, [&](auto v, forum_id f) { return out.add_forum(std::move(v), {m.scope_of(f)}); });
+    detail::copy_slots<duty_id>(m, out, [&](auto v, duty_id d) {
+        return out.add_duty(std::move(v), {m.stage_of(d), m.scope_of(d)});
+    });
+    detail::copy_slots<forum_id>(m, out,
+                                 [&](auto v, forum_id f) { return out.add_forum(std::move(v), {m.scope_of(f)}); });
 
     for (stage_id s : m.stages())
         for (stage_id e : m.earlier_stages(s)) out.order(s, e);

@@ -146,7 +146,8 @@ struct model_id_text {
 template <model_traits Traits = default_traits>
 class report_writer {
 public:
-    report_writer(json_sink& out, basic_model<Traits> const& m) : out_{out}, m_{m}, findings_{out, model_id_text<Traits>{&m}} {}
+    report_writer(json_sink& out, basic_model<Traits> const& m)
+        : out_{out}, m_{m}, findings_{out, model_id_text<Traits>{&m}} {}
 
     void write(report const& r) {
         out_.append("{");

@@ -190,10 +190,8 @@ private:
     void read_mandate(json_event e) {
         // the model's own mandate type, read by the model reader's described-member machinery
         samverkan::mandate x;
-        std::size_t const id_at =
-            read_element(e, x, known_keys<mandate_id, samverkan::mandate>(), "a mandate", [](std::string_view) {
-                return false;
-            });
+        std::size_t const id_at = read_element(e, x, known_keys<mandate_id, samverkan::mandate>(), "a mandate",
+                                               [](std::string_view) { return false; });
         offsets_.emplace(c_.path() + "/id", id_at);
         t_.mandates.push_back(std::move(x));
     }

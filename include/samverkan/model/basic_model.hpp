@@ -39,9 +39,9 @@
 // non-const member function) must not run concurrently with any other access to the same model.
 //
 // Storage: elements in dense vectors per kind; the stage order and the scope forest in small adjacency
-// lists of their own (detail/adjacency.hpp: this header does not include Boost.Graph); the bulk relations in edge tables of 16 bytes per
-// relation (see detail/edge_table.hpp). Removed elements and relations keep their slots (a bit each marks
-// them; nothing is allocated for that until the first removal). relation_graph(m) (model/graph_view.hpp)
+// lists of their own (detail/adjacency.hpp: this header does not include Boost.Graph); the bulk relations in edge
+// tables of 16 bytes per relation (see detail/edge_table.hpp). Removed elements and relations keep their slots (a bit
+// each marks them; nothing is allocated for that until the first removal). relation_graph(m) (model/graph_view.hpp)
 // gives the whole model as one Boost.Graph CSR graph (removed elements are isolated vertices there), and
 // stage_graph(m) and scope_graph(m) there give the stage order and the scope forest as Boost.Graph graphs.
 #ifndef SAMVERKAN_MODEL_BASIC_MODEL_HPP

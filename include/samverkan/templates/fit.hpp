@@ -24,8 +24,8 @@
 
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/capability.hpp>
-#include <samverkan/detail/copy_slots.hpp>
 #include <samverkan/analysis/message.hpp>
+#include <samverkan/detail/copy_slots.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
@@ -247,7 +247,8 @@ public:
         samverkan::detail::copy_slots<scope_id>(p, r, [&r](auto v, scope_id) { return r.add_scope(std::move(v)); });
         for (scope_id x : p.scopes())
             if (auto q = p.parent(x)) r.nest(x, *q);
-        samverkan::detail::copy_slots<mandate_id>(p, r, [&r](auto v, mandate_id) { return r.add_mandate(std::move(v)); });
+        samverkan::detail::copy_slots<mandate_id>(p, r,
+                                                  [&r](auto v, mandate_id) { return r.add_mandate(std::move(v)); });
         // actors: S, and everyone holding or delegating a mandate of M
         std::vector<std::uint32_t> to_r(p.template id_bound<actor_id>(), npos);
         std::vector<actor_id> from_r;
@@ -329,7 +330,8 @@ public:
                 }
                 r.set_coordinator(forum_id{forum_to_r[f.index()]}, actor_id{to_r[c->index()]});
             }
-        std::size_t const r_place_duties = r.template id_bound<duty_id>(), r_place_forums = r.template id_bound<forum_id>();
+        std::size_t const r_place_duties = r.template id_bound<duty_id>(),
+                          r_place_forums = r.template id_bound<forum_id>();
 
         // the application, in R's actor indices
         binding rb = b;

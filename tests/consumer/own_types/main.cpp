@@ -84,7 +84,8 @@ int main() {
 
     // A key that is no member of the tool's types is still an unknown key.
     try {
-        (void)samverkan::io::read_json<plan::traits>(R"({"format": "samverkan/1", "actors": [{"id": "a", "budget": 1}]})");
+        (void)samverkan::io::read_json<plan::traits>(
+            R"({"format": "samverkan/1", "actors": [{"id": "a", "budget": 1}]})");
         check(false, "an unknown key is an error");
     } catch (samverkan::io::load_error const& e) {
         check(std::string{e.what()}.find("did you mean \"budget_kkr\"") != std::string::npos, "did you mean");

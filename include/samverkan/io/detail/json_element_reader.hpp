@@ -60,16 +60,16 @@ struct member_vector<std::vector<T, A>> : std::true_type {};
 
 /// A scalar member type: string, bool, integer, floating point or a described enum.
 template <class T>
-concept json_scalar_member =
-    std::same_as<T, std::string> || std::same_as<T, bool> ||
-    (std::is_integral_v<T> && !std::same_as<T, char> && !std::same_as<T, char8_t> && !std::same_as<T, wchar_t> &&
-     !std::same_as<T, char16_t> && !std::same_as<T, char32_t>) ||
-    std::is_floating_point_v<T> || (std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value);
+concept json_scalar_member = std::same_as<T, std::string> || std::same_as<T, bool> ||
+                             (std::is_integral_v<T> && !std::same_as<T, char> && !std::same_as<T, char8_t> &&
+                              !std::same_as<T, wchar_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t>) ||
+                             std::is_floating_point_v<T> ||
+                             (std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value);
 
 /// A member type the JSON reader and writer support: a scalar, or an optional or vector of one.
 template <class T>
 concept json_member = json_scalar_member<T> ||
-                      (member_optional<T>::value && json_scalar_member<typename T::value_type>) ||
+                      (member_optional<T>::value&& json_scalar_member<typename T::value_type>) ||
                       (member_vector<T>::value && json_scalar_member<typename T::value_type>);
 
 /// The public members of T, its bases' first, as Boost.Describe lists them.
@@ -109,7 +109,7 @@ struct element_key {
 /// order, before `attributes` (always last). O(|table| * |members|), once per kind.
 template <class T>
 [[nodiscard]] std::vector<element_key> element_keys(std::span<std::string_view const> table,
-                                                   std::span<std::string_view const> relations) {
+                                                    std::span<std::string_view const> relations) {
     std::vector<std::string_view> names;
     boost::mp11::mp_for_each<json_members<T>>([&](auto D) { names.emplace_back(D.name); });
     auto member_index = [&](std::string_view k) {
@@ -154,7 +154,9 @@ public:
         return load_error{std::string{source_}, at.line, at.column, std::move(path), std::move(message)};
     }
     /// A load_error for a json_failure of the cursor.
-    [[nodiscard]] load_error error_of(json_failure const& f) const { return error_at(f.offset(), f.path(), f.message()); }
+    [[nodiscard]] load_error error_of(json_failure const& f) const {
+        return error_at(f.offset(), f.path(), f.message());
+    }
 
     [[noreturn]] void fail(std::string message) const { throw error_at(c_.offset(), c_.path(), std::move(message)); }
 
@@ -350,8 +352,7 @@ void append_member_scalar(json_sink& out, T const& v) {
     } else {
         std::string_view const name = enumerator_name(v);
         if (name.empty())
-            throw error{"cannot write the value " +
-                        std::to_string(static_cast<std::underlying_type_t<T>>(v)) +
+            throw error{"cannot write the value " + std::to_string(static_cast<std::underlying_type_t<T>>(v)) +
                         " of an enum member: it is not one of the described enumerators"};
         append_string(out, name);
     }

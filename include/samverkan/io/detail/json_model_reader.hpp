@@ -374,7 +374,8 @@ private:
         std::size_t const n = st.size();
         if (n == 0) return;
         std::uint32_t found[batch];
-        m_.template find_many<Id>(n, [&](std::size_t i) -> std::string_view { return st[i].value.id; }, found);
+        m_.template find_many<Id>(
+            n, [&](std::size_t i) -> std::string_view { return st[i].value.id; }, found);
         std::string_view const array = std::same_as<Id, actor_id>     ? "actors"
                                        : std::same_as<Id, mandate_id> ? "mandates"
                                                                       : "duties";
@@ -414,8 +415,8 @@ private:
     }
 
     template <element_id Id>
-    [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset,
-                                std::string_view array, std::string path) const {
+    [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, std::size_t id_offset, std::string_view array,
+                                std::string path) const {
         auto const at = position_of(text_, id_offsets_[static_cast<std::size_t>(kind_of<Id>)][first]);
         throw error_at(id_offset, std::move(path),
                        "duplicate " + std::string{Id::tag_type::name} + " id " + quote(id) + " (first at /" +
@@ -427,7 +428,7 @@ private:
     /// `relation(key)`. Returns the element and the offset of its id.
     template <element_id Id, class Relation>
     std::pair<typename model_type::template element_t<Id>, std::size_t> read_element_of(json_event e,
-                                                                                         Relation&& relation) {
+                                                                                        Relation&& relation) {
         using T = typename model_type::template element_t<Id>;
         std::pair<T, std::size_t> out{};
         out.second = read_element(e, out.first, known_keys<Id, T>(), keys::of<Id>::what, relation);
@@ -600,7 +601,8 @@ private:
         std::uint32_t found[chunk];
         for (std::size_t begin = 0; begin < p.size(); begin += chunk) {
             std::size_t const n = std::min(chunk, p.size() - begin);
-            m_.template find_many<Id>(n, [&](std::size_t i) { return text_of(p[begin + i]); }, found);
+            m_.template find_many<Id>(
+                n, [&](std::size_t i) { return text_of(p[begin + i]); }, found);
             for (std::size_t i = 0; i < n; ++i) {
                 if (found[i] == no_ref) continue;
                 kept_ref& r = p[begin + i];
@@ -855,8 +857,7 @@ private:
         out.scope = resolve_optional<scope_id>(r.scope, [&] { return at(array, i, "scope"); });
         out.stages.clear();
         for (std::uint32_t j = 0; j < r.stages.count; ++j)
-            out.stages.push_back(
-                resolve<stage_id>(r.stages.begin + j, [&] { return at(array, i, "stages", j); }));
+            out.stages.push_back(resolve<stage_id>(r.stages.begin + j, [&] { return at(array, i, "stages", j); }));
     }
 
     void add_holdings() {
@@ -914,11 +915,10 @@ private:
             raw_duty const& links = duties_[i];
             duty_id const d{static_cast<std::uint32_t>(i)};
             for (std::uint32_t j = 0; j < links.requires_.count; ++j)
-                m_.require(d, resolve<mandate_id>(links.requires_.begin + j,
-                                                  [&] { return at("duties", i, "requires", j); }));
+                m_.require(
+                    d, resolve<mandate_id>(links.requires_.begin + j, [&] { return at("duties", i, "requires", j); }));
             for (std::uint32_t j = 0; j < links.needs.count; ++j)
-                m_.need(d,
-                        resolve<duty_id>(links.needs.begin + j, [&] { return at("duties", i, "needs", j); }));
+                m_.need(d, resolve<duty_id>(links.needs.begin + j, [&] { return at("duties", i, "needs", j); }));
             for (std::size_t role = 0; role < 4; ++role) {
                 ref_range const r = links.raci[role];
                 std::string_view const letter = keys::raci[role];
@@ -954,8 +954,7 @@ private:
                 m_.set_coordinator(id,
                                    resolve<actor_id>(f.coordinator, [&] { return at("forums", i, "coordinator"); }));
             for (std::uint32_t j = 0; j < f.covers.count; ++j)
-                m_.cover(id,
-                         resolve<duty_id>(f.covers.begin + j, [&] { return at("forums", i, "covers", j); }));
+                m_.cover(id, resolve<duty_id>(f.covers.begin + j, [&] { return at("forums", i, "covers", j); }));
         }
         forums_ = {};
     }
@@ -976,8 +975,8 @@ private:
 
     std::array<std::vector<kept_ref>, 6> pools_; // every reference, by the kind it refers to (never a forum)
     std::array<std::vector<bool>, 6> resolved_;  // which of them resolve_all resolved
-    std::deque<std::string> arena_;          // references that had escapes
-    std::vector<std::size_t> arena_offsets_; // where each of them was (its opening quote)
+    std::deque<std::string> arena_;              // references that had escapes
+    std::vector<std::size_t> arena_offsets_;     // where each of them was (its opening quote)
     // elements read but not added yet (add_staged); spelt out, not through an alias template, which
     // crashes clang 14
     std::vector<staged_element<typename Traits::actor_type>> staged_actors_;
