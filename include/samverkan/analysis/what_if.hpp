@@ -27,6 +27,7 @@
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/copy_slots.hpp>
 
 #include <algorithm>
 #include <concepts>

@@ -19,7 +19,7 @@
 #ifndef SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 #define SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 
-#include <samverkan/detail/copy_slots.hpp>
+#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/model/basic_model.hpp>
 #include <samverkan/model/ids.hpp>
 

@@ -61,27 +61,12 @@ public:
     }
 
 private:
-    void key(std::size_t level, std::string_view k, bool first) {
-        if (!first) out_.put(',');
-        out_.newline(level);
-        append_string(out_, k);
-        out_.append(": ");
-    }
+    void key(std::size_t level, std::string_view k, bool first) { begin_json_member(out_, level, k, first); }
     void optional_text(std::optional<std::string_view> s) {
         if (s) append_string(out_, *s);
         else out_.append("null");
     }
-    void counts(summary const& s, std::size_t level) {
-        out_.append("{");
-        key(level + 1, "error", true);
-        out_.append(std::to_string(s.error));
-        key(level + 1, "warning", false);
-        out_.append(std::to_string(s.warning));
-        key(level + 1, "info", false);
-        out_.append(std::to_string(s.info));
-        out_.newline(level);
-        out_.append("}");
-    }
+    void counts(summary const& s, std::size_t level) { write_summary_object(out_, s, level); }
     void actor_list(std::vector<actor_id> const& actors, std::size_t level) {
         if (actors.empty()) {
             out_.append("[]");

@@ -36,12 +36,17 @@ namespace samverkan::io {
 
 namespace detail {
 
-/// Starts a member: separator, new line, indentation, "key": .
-inline void begin_json_member(json_sink& out, std::size_t level, std::string_view k, bool first) {
-    if (!first) out.put(',');
+/// `{"error": n, "warning": n, "info": n}` nested at `level` (the report's summary, fit's counts).
+inline void write_summary_object(json_sink& out, summary const& s, std::size_t level) {
+    out.append("{");
+    begin_json_member(out, level + 1, "error", true);
+    out.append(std::to_string(s.error));
+    begin_json_member(out, level + 1, "warning", false);
+    out.append(std::to_string(s.warning));
+    begin_json_member(out, level + 1, "info", false);
+    out.append(std::to_string(s.info));
     out.newline(level);
-    append_string(out, k);
-    out.append(": ");
+    out.append("}");
 }
 
 /// The one writer of a finding as a samverkan-report/1 object (the audit, what-if, diff, watch and fit
@@ -177,18 +182,7 @@ public:
     }
 
 private:
-    void summary_object(report const& r, std::size_t level) {
-        auto const s = r.summary();
-        out_.append("{");
-        key(level + 1, "error", true);
-        out_.append(std::to_string(s.error));
-        key(level + 1, "warning", false);
-        out_.append(std::to_string(s.warning));
-        key(level + 1, "info", false);
-        out_.append(std::to_string(s.info));
-        out_.newline(level);
-        out_.append("}");
-    }
+    void summary_object(report const& r, std::size_t level) { write_summary_object(out_, r.summary(), level); }
 
     void findings_array(report const& r, std::size_t level) {
         if (r.findings.empty()) {

@@ -67,6 +67,16 @@ inline void append_model_name(json_sink& out, model const& m) {
     else out.append("null");
 }
 
+/// Opens a document: `{`, its "format" and "model" members, and the separator of the next member.
+inline void begin_document(json_sink& out, std::string_view format, model const& m) {
+    out.append("{");
+    begin_json_member(out, 1, "format", true);
+    append_string(out, format);
+    begin_json_member(out, 1, "model", false);
+    append_model_name(out, m);
+    out.append(",");
+}
+
 inline std::string summary_text(summary const& s) {
     return std::to_string(s.error) + (s.error == 1 ? " error, " : " errors, ") + std::to_string(s.warning) +
            (s.warning == 1 ? " warning, " : " warnings, ") + std::to_string(s.info) + " info";
@@ -97,13 +107,7 @@ inline std::string id_list_text(model const& m, std::vector<actor_id> const& ids
 /// Writes what_if() result `r` of model `m` as samverkan-whatif/1 JSON, ending with a newline.
 inline void write_what_if_json(std::ostream& os, model const& m, what_if_result const& r) {
     detail::json_sink out{&os};
-    out.append("{");
-    out.newline(1);
-    out.append("\"format\": \"samverkan-whatif/1\",");
-    out.newline(1);
-    out.append("\"model\": ");
-    detail::append_model_name(out, m);
-    out.append(",");
+    detail::begin_document(out, "samverkan-whatif/1", m);
     out.newline(1);
     out.append("\"without\": ");
     detail::append_id_list(out, m, r.without);
@@ -136,13 +140,7 @@ inline void write_what_if_text(std::ostream& os, model const& m, what_if_result 
 /// Writes analyse_robustness() result `r` of model `m` as samverkan-resilience/1 JSON (actors ranked).
 inline void write_resilience_json(std::ostream& os, model const& m, robustness const& r) {
     detail::json_sink out{&os};
-    out.append("{");
-    out.newline(1);
-    out.append("\"format\": \"samverkan-resilience/1\",");
-    out.newline(1);
-    out.append("\"model\": ");
-    detail::append_model_name(out, m);
-    out.append(",");
+    detail::begin_document(out, "samverkan-resilience/1", m);
     out.newline(1);
     out.append("\"k\": " + std::to_string(r.k) + ",");
     out.newline(1);

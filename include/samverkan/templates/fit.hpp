@@ -25,7 +25,7 @@
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/message.hpp>
-#include <samverkan/detail/copy_slots.hpp>
+#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>

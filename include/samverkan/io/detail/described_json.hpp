@@ -133,12 +133,7 @@ public:
     }
 
     /// Starts a member: separator, new line, indentation, "key": .
-    void member(std::size_t level, std::string_view key, bool first) {
-        if (!first) out_.put(',');
-        out_.newline(level);
-        append_string(out_, key);
-        out_.append(": ");
-    }
+    void member(std::size_t level, std::string_view key, bool first) { begin_json_member(out_, level, key, first); }
 
 private:
     json_sink& out_;

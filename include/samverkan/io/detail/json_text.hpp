@@ -148,6 +148,14 @@ inline void append_string(json_sink& out, std::string_view s, invalid_utf8 polic
     out.written();
 }
 
+/// Starts an object member as every writer lays it out: separator, new line, indentation, "key": .
+inline void begin_json_member(json_sink& out, std::size_t level, std::string_view k, bool first) {
+    if (!first) out.put(',');
+    out.newline(level);
+    append_string(out, k);
+    out.append(": ");
+}
+
 /// `s` JSON-escaped and quoted, for messages: "polis".
 [[nodiscard]] inline std::string quote(std::string_view s) {
     std::string out;

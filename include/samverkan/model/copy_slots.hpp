@@ -1,9 +1,10 @@
 // copy_slots: copies the elements of one kind of a model into a new model so that every id keeps naming
 // the same element, on an edited model too (removed elements are copied as removed elements). Used where
 // an analysis builds a model from part of another and maps findings back by index (withdraw, what_if's
-// region model, fit's region model).
-#ifndef SAMVERKAN_DETAIL_COPY_SLOTS_HPP
-#define SAMVERKAN_DETAIL_COPY_SLOTS_HPP
+// region model, fit's region model). Internal (samverkan::detail); it sits in the model layer because it
+// works on models.
+#ifndef SAMVERKAN_MODEL_COPY_SLOTS_HPP
+#define SAMVERKAN_MODEL_COPY_SLOTS_HPP
 
 #include <samverkan/model/ids.hpp>
 
@@ -35,4 +36,4 @@ void copy_slots(Model const& m, Model& out, Add const& add) {
 
 } // namespace samverkan::detail
 
-#endif // SAMVERKAN_DETAIL_COPY_SLOTS_HPP
+#endif // SAMVERKAN_MODEL_COPY_SLOTS_HPP
