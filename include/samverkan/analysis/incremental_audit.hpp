@@ -356,9 +356,7 @@ private:
                 } else if constexpr (std::is_same_v<E, edits::add_forum<typename Traits::forum_type>>)
                     x.forums.push_back(std::get<forum_id>(*r.element).index());
                 else if constexpr (std::is_same_v<E, edits::grant>) holding_dirt(v.actor, v.mandate, x);
-                else if constexpr (std::is_same_v<E, edits::set_holding_reach>) {
-                    // before() has it all
-                } else if constexpr (std::is_same_v<E, edits::delegate>) {
+                else if constexpr (std::is_same_v<E, edits::delegate>) {
                     delegation_dirt(v.from, v.to, v.mandate, x);
                     if (r.delegation) x.new_delegations.push_back(*r.delegation);
                 } else if constexpr (std::is_same_v<E, edits::assign> || std::is_same_v<E, edits::reassign>)
@@ -380,6 +378,7 @@ private:
                 else if constexpr (std::is_same_v<E, edits::place_duty>) place_dirt(v.duty, x);
                 else if constexpr (std::is_same_v<E, edits::place_forum> || std::is_same_v<E, edits::remove> ||
                                    std::is_same_v<E, edits::revoke> || std::is_same_v<E, edits::undelegate> ||
+                                   std::is_same_v<E, edits::set_holding_reach> ||
                                    std::is_same_v<E, edits::set_delegation_reach> ||
                                    std::is_same_v<E, edits::unassign> || std::is_same_v<E, edits::unneed>) {
                     // before() has it all (place_forum: no rule reads a forum's scope)

@@ -443,7 +443,7 @@ private:
             read_ref_list<stage_id>(after);
             return true;
         });
-        add<stage_id>(std::move(s), id_at, "stages", [&](auto&& v) { return m_.add_stage(std::move(v)); });
+        add<stage_id>(std::move(s), id_at, "stages", [&](auto v) { return m_.add_stage(std::move(v)); });
         stage_after_.push_back(after);
     }
 
@@ -454,7 +454,7 @@ private:
             read_ref<scope_id>(within);
             return true;
         });
-        add<scope_id>(std::move(s), id_at, "scopes", [&](auto&& v) { return m_.add_scope(std::move(v)); });
+        add<scope_id>(std::move(s), id_at, "scopes", [&](auto v) { return m_.add_scope(std::move(v)); });
         scope_within_.push_back(within);
     }
 
