@@ -22,8 +22,8 @@
 #include <iterator>
 #include <map>
 #include <random>
-#include <sstream>
 #include <ranges>
+#include <sstream>
 #include <string>
 #include <vector>
 

@@ -19,8 +19,8 @@
 #ifndef SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 #define SAMVERKAN_ANALYSIS_WITHDRAW_HPP
 
-#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/model/ids.hpp>
 
 #include <cassert>

@@ -25,11 +25,11 @@
 #include <samverkan/analysis/audit.hpp>
 #include <samverkan/analysis/capability.hpp>
 #include <samverkan/analysis/message.hpp>
-#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/diagnostics/finding.hpp>
 #include <samverkan/diagnostics/report.hpp>
 #include <samverkan/error.hpp>
 #include <samverkan/model/basic_model.hpp>
+#include <samverkan/model/copy_slots.hpp>
 #include <samverkan/templates/apply.hpp>
 #include <samverkan/templates/binding.hpp>
 #include <samverkan/templates/template.hpp>
