@@ -6,17 +6,12 @@
 
 #include <samverkan/detail/bgl.hpp>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#endif
+#include <samverkan/detail/bgl_warnings.hpp>
+SAMVERKAN_BGL_WARNINGS_PUSH
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+SAMVERKAN_BGL_WARNINGS_POP
 
 #endif // SAMVERKAN_DETAIL_BGL_CENTRALITY_HPP

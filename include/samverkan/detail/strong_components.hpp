@@ -14,18 +14,13 @@
 #include <samverkan/config.hpp>
 
 #if !SAMVERKAN_DECLARE_ONLY
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#endif
+#include <samverkan/detail/bgl_warnings.hpp>
+SAMVERKAN_BGL_WARNINGS_PUSH
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+SAMVERKAN_BGL_WARNINGS_POP
 #endif // !SAMVERKAN_DECLARE_ONLY
 
 #include <cstddef>
