@@ -86,9 +86,7 @@ void raise_error(std::string const& what) {
 
 model_ptr load_file(std::string const& path) {
     py::gil_scoped_release release;
-    if (sv::io::detail::mapped_file const map{path}; map.mapped())
-        return std::make_shared<sv::model>(sv::io::read_json(map.text(), path));
-    return std::make_shared<sv::model>(sv::io::read_json_file(path));
+    return std::make_shared<sv::model>(sv::io::read_json_file(path)); // mapped, parsed in place
 }
 
 model_ptr load_text(std::string_view text, std::string const& source) {

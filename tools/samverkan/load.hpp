@@ -1,9 +1,8 @@
-// load: reads a model file for the tool: a regular file is mapped (io/detail/mapped_file.hpp) and parsed in
-// place, `-` reads standard input, anything else is read normally. Errors are samverkan::io::load_error.
+// load: reads a model file for the tool: io::read_json_file (a regular file is mapped and parsed in place),
+// or standard input for `-`. Errors are samverkan::io::load_error.
 #ifndef SAMVERKAN_TOOLS_LOAD_HPP
 #define SAMVERKAN_TOOLS_LOAD_HPP
 
-#include <samverkan/io/detail/mapped_file.hpp>
 #include <samverkan/io/json.hpp>
 #include <samverkan/io/load_error.hpp>
 
@@ -27,9 +26,7 @@ inline std::string read_stdin() {
 /// The model in `file` (`-`: standard input).
 inline samverkan::model load(std::string const& file) {
     if (file == "-") return samverkan::io::read_json(read_stdin(), "<stdin>");
-    if (samverkan::io::detail::mapped_file const map{file}; map.mapped())
-        return samverkan::io::read_json(map.text(), file); // parsed in place (io/detail/mapped_file.hpp)
-    return samverkan::io::read_json_file(file);            // also gives the error message when the file cannot be read
+    return samverkan::io::read_json_file(file); // mapped and parsed in place (io/detail/mapped_file.hpp)
 }
 
 using clock_type = std::chrono::steady_clock;

@@ -63,6 +63,7 @@
 #include <samverkan/io/detail/json_model_reader.hpp>
 #include <samverkan/io/detail/json_model_writer.hpp>
 #include <samverkan/io/detail/json_text.hpp>
+#include <samverkan/io/detail/mapped_file.hpp>
 #include <samverkan/model/basic_model.hpp>
 
 #include <cerrno>
@@ -122,17 +123,44 @@ template <model_traits Traits>
     return detail::basic_model_reader<Traits>{text, source, json_max_depth}.read();
 }
 
+namespace detail {
+/// read_json of a text whose owner drops its pages as the reader passes them (read_json_file).
+[[nodiscard]] SAMVERKAN_COMPILED_INLINE model read_json_releasing(std::string_view text, std::string_view source,
+                                                                  text_release release)
+#if SAMVERKAN_DECLARE_ONLY
+    ;
+#else
+{
+    model_reader reader{text, source, json_max_depth};
+    reader.on_release(release);
+    return reader.read();
+}
+#endif
+} // namespace detail
+
 /// Reads a model from a samverkan/1 file; error messages name the file. Throws load_error.
+///
+/// A regular file is mapped, parsed in place and its pages dropped as the reader passes them
+/// (io/detail/mapped_file.hpp), so the load holds the model and a window of the file rather than both
+/// whole; anything else (a pipe, a system without mmap) is read into memory first.
 ///
 ///     samverkan::model m = samverkan::io::read_json_file("kommun.json");
 [[nodiscard]] inline model read_json_file(std::filesystem::path const& path) {
-    std::string const text = read_file(path);
+    if (detail::mapped_file map{path.string()}; map.mapped())
+        return detail::read_json_releasing(map.text(), path.string(), map.releaser());
+    std::string const text = read_file(path); // also the message when the file cannot be read
     return read_json(text, path.string());
 }
 
-/// Reads a model of a planning tool's own element types from a file. Throws load_error.
+/// Reads a model of a planning tool's own element types from a file (mapped as read_json_file does).
+/// Throws load_error.
 template <model_traits Traits>
 [[nodiscard]] basic_model<Traits> read_json_file(std::filesystem::path const& path) {
+    if (detail::mapped_file map{path.string()}; map.mapped()) {
+        detail::basic_model_reader<Traits> reader{map.text(), path.string(), json_max_depth};
+        reader.on_release(map.releaser());
+        return reader.read();
+    }
     std::string const text = read_file(path);
     return read_json<Traits>(text, path.string());
 }

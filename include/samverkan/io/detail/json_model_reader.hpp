@@ -2,17 +2,24 @@
 //
 // Two phases:
 //   1. One streaming pass over the text with json_cursor. Elements go straight into a local model (their
-//      strings copied once; duplicate ids caught at the element); every reference is kept as a view of
-//      its text, into the input buffer unless it had escapes (then into a small arena), in flat pools.
-//   2. References are resolved with the model's O(1) find and the relations added. Stage and scope links
-//      are checked for cycles first (so the error names the whole cycle) and added in an order that keeps
-//      the model's own checks O(1) per link.
+//      strings copied once; duplicate ids caught at the element). Every reference gets a slot in a flat
+//      pool of its kind and is looked up in batches of 256 while its text is still in the cache (the
+//      lookups pipelined: basic_model::find_many); one that does not resolve yet (a forward reference,
+//      an escaped id, or an unknown id) has its text copied aside.
+//   2. The copied references are looked up again, the relations added, and any reference that still
+//      does not resolve is reported. Stage and scope links are checked for cycles first (so the error
+//      names the whole cycle) and added in an order that keeps the model's own checks O(1) per link.
 // Errors found in phase 1 are reported in the order of the file; references may point forward, so they
 // are all checked after it, kind by kind. The local model is returned only when everything is valid.
 //
+// Phase 2 does not read the text again except to locate an error. A caller that owns the text (the
+// mapped file of io::read_json_file) can therefore drop its pages as phase 1 passes them (on_release):
+// loading a national model then holds the model and a window of the file, not the whole file besides.
+//
 // Cost: O(input) time for phase 1; phase 2 is O(relations) expected (hash lookups). Extra memory besides
-// the input and the model: 8 bytes per reference (its offset and length in the text) plus a few bytes per
-// element. The text must be shorter than 4 GiB (a 290-municipality national model is about 0.4 GiB).
+// the input and the model: 8 bytes per reference (the element's index and where it was), the text of the
+// references that did not resolve while reading, and a few bytes per element. The text must be shorter
+// than 4 GiB (a 290-municipality national model is about 0.4 GiB).
 #ifndef SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_MODEL_READER_HPP
 
@@ -20,13 +27,13 @@
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_element_reader.hpp>
 #include <samverkan/io/detail/json_text.hpp>
+#include <samverkan/io/detail/text_release.hpp>
 #include <samverkan/io/load_error.hpp>
 #include <samverkan/model/basic_model.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <optional>
 #include <string>
@@ -37,6 +44,7 @@
 namespace samverkan::io::detail {
 
 using samverkan::detail::suggester;
+
 
 /// The keys of each object of the format, in the canonical order the writer uses.
 namespace keys {
@@ -135,15 +143,17 @@ public:
 
     /// Reads and validates the whole text. Throws load_error.
     model_type read() {
-        // Room for the references at once: growing the pool by doubling would copy it and, while copying,
-        // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
-        // far more; the reservation is address space only until used.
-        if (text_.size() >= kept_ref::none)
+        if (text_.size() >= kept_ref::unresolved)
             throw load_error{std::string{source_}, 0, 0, "",
                              "the text is 4 GiB or larger; this reader takes smaller models"};
+        // Room for the references at once: growing a pool by doubling would copy it and, while copying,
+        // hold both the old and the new array. A reference takes at least 4 bytes of text ("x",), usually
+        // far more; the reservation is address space only until used.
         for (std::size_t k = 0; k < 5; ++k) pools_[k].reserve(text_.size() / (k == 2 ? 24 : 64));
         try {
             read_document();
+            flush_all();
+            release(text_.size());
             resolve();
         } catch (json_failure const& f) {
             throw error_of(f);
@@ -151,19 +161,38 @@ public:
         return std::move(m_);
     }
 
+    /// Tells the reader that the owner of the text can drop its pages: `release(end)` is called with
+    /// growing offsets, below which the reader needs the text only to report an error. (The tool's mapped
+    /// file answers with madvise(MADV_DONTNEED): a page read again is read back from the file.)
+    void on_release(text_release r) noexcept { release_ = r; }
+
 private:
     struct ref_range {
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
     };
-    /// A reference kept for phase 2 in 8 bytes: the offset and length of its text in the input, or, when
-    /// the string had escapes, its index in the arena (the top bit of `size` set). Absent: offset == none.
+    /// A reference kept for phase 2 in 8 bytes. References are resolved in batches while the text is
+    /// read (flush), so phase 2 does not read the text again: resolved, `index` is the element's index
+    /// and `at` the offset of the reference's opening quote; not resolved yet (a forward reference, or
+    /// one that names no element: an error in phase 2), its text is copied to spill_ and `at` is its
+    /// entry there.
     struct kept_ref {
-        static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
-        static constexpr std::uint32_t in_arena = std::uint32_t{1} << 31;
-        std::uint32_t offset = none;
+        static constexpr std::uint32_t unresolved = std::numeric_limits<std::uint32_t>::max();
+        std::uint32_t at = 0;
+        std::uint32_t index = unresolved;
+        [[nodiscard]] bool resolved() const noexcept { return index != unresolved; }
+    };
+    /// A reference whose text was copied: spill_text_[begin, begin + size), opening quote at `at`.
+    struct spilled_ref {
+        std::size_t begin = 0;
         std::uint32_t size = 0;
-        [[nodiscard]] bool present() const noexcept { return offset != none; }
+        std::uint32_t at = 0;
+    };
+    /// A reference read but not looked up yet: its slot in the pool, its text (in the input), its quote.
+    struct pending_ref {
+        std::uint32_t slot = 0;
+        std::uint32_t at = 0;
+        std::string_view text;
     };
     /// A reference: its index in the pool of its kind (pools_); absent: no_ref.
     using ref = std::uint32_t;
@@ -190,18 +219,73 @@ private:
         ref_range members, covers;
     };
 
-    /// The current string, kept for phase 2: where it is in the input, or (escaped) a copy in the arena.
-    kept_ref keep() {
-        std::string_view const v = c_.value();
-        if (v.size() >= kept_ref::in_arena) fail("an id of 2 GiB or more");
-        if (!c_.escaped())
-            return {static_cast<std::uint32_t>(v.data() - text_.data()), static_cast<std::uint32_t>(v.size())};
-        if (arena_.size() >= kept_ref::none - 1) fail("too many escaped ids in one model");
-        arena_.emplace_back(v);
-        arena_offsets_.push_back(c_.offset());
-        return {static_cast<std::uint32_t>(arena_.size() - 1),
-                static_cast<std::uint32_t>(v.size()) | kept_ref::in_arena};
+    /// Copies a reference's text to spill_ and returns it as an unresolved kept_ref.
+    kept_ref spill(std::string_view v, std::size_t quote) {
+        if (spilled_.size() >= kept_ref::unresolved - 1) fail("too many unresolved references in one model");
+        spilled_.push_back({spill_text_.size(), static_cast<std::uint32_t>(v.size()), static_cast<std::uint32_t>(quote)});
+        spill_text_.append(v);
+        return {static_cast<std::uint32_t>(spilled_.size() - 1), kept_ref::unresolved};
     }
+    /// The current string as a reference of kind Id in pool slot `slot`: unescaped, it waits in pending_
+    /// for the next flush (a batched lookup while its text is still in the cache); escaped, its decoded
+    /// text is copied at once (the cursor reuses its buffer) and looked up in phase 2.
+    template <element_id Id>
+    void keep(std::vector<kept_ref>& p) {
+        std::string_view const v = c_.value();
+        if (v.size() >= kept_ref::unresolved / 2) fail("an id of 2 GiB or more");
+        if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
+        auto const slot = static_cast<std::uint32_t>(p.size());
+        if (c_.escaped()) {
+            p.push_back(spill(v, c_.offset()));
+            return;
+        }
+        p.emplace_back();
+        auto& waiting = pending_[static_cast<std::size_t>(kind_of<Id>)];
+        waiting.push_back({slot, static_cast<std::uint32_t>(v.data() - text_.data() - 1), v});
+        if (waiting.size() == batch) flush<Id>();
+    }
+    /// Looks up the pending references of kind Id at once (basic_model::find_many: the index lookups are
+    /// pipelined). The staged elements of the kind are added first, so that a reference to an element a
+    /// little earlier in the file resolves too. What does not resolve is copied for phase 2.
+    template <element_id Id>
+    void flush() {
+        if constexpr (std::same_as<Id, actor_id> || std::same_as<Id, mandate_id> || std::same_as<Id, duty_id>)
+            add_staged<Id>();
+        auto& waiting = pending_[static_cast<std::size_t>(kind_of<Id>)];
+        std::size_t const n = waiting.size();
+        if (n == 0) return;
+        std::uint32_t found[batch];
+        m_.template find_many<Id>(
+            n, [&](std::size_t i) { return waiting[i].text; }, found);
+        auto& p = pool<Id>();
+        for (std::size_t i = 0; i < n; ++i) {
+            pending_ref const& r = waiting[i];
+            p[r.slot] = found[i] != no_ref ? kept_ref{r.at, found[i]} : spill(r.text, r.at);
+        }
+        waiting.clear();
+    }
+    void flush_all() {
+        flush<stage_id>();
+        flush<scope_id>();
+        flush<actor_id>();
+        flush<mandate_id>();
+        flush<duty_id>();
+    }
+    /// Every `release_step` bytes: resolves what is pending and lets the owner of the text drop the pages
+    /// before the current element.
+    void maybe_release() {
+        if (release_.release == nullptr || c_.offset() < released_ + release_step) return;
+        flush_all();
+        release(c_.offset());
+    }
+    void release(std::size_t end) {
+        if (release_.release == nullptr || end <= released_) return;
+        flush_all();
+        release_.release(release_.context, end);
+        released_ = end;
+    }
+    static constexpr std::size_t release_step = std::size_t{32} << 20;
+
     template <element_id Id>
     std::vector<kept_ref>& pool() noexcept {
         return pools_[static_cast<std::size_t>(kind_of<Id>)];
@@ -214,9 +298,8 @@ private:
     void read_ref(ref& out) {
         read_string();
         auto& p = pool<Id>();
-        if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
         out = static_cast<ref>(p.size());
-        p.push_back(keep());
+        keep<Id>(p);
     }
     template <element_id Id>
     void read_ref_list(ref_range& out) {
@@ -224,8 +307,7 @@ private:
         out.begin = static_cast<std::uint32_t>(p.size());
         read_array([&](json_event e) {
             if (e != json_event::string) wrong_type(e, "a string (an id)");
-            if (p.size() >= no_ref - 1) fail("too many references in one model (at most 2^32 - 2 of a kind)");
-            p.push_back(keep());
+            keep<Id>(p);
         });
         out.count = static_cast<std::uint32_t>(p.size() - out.begin);
     }
@@ -351,7 +433,11 @@ private:
                 m_.template reserve<Id>(m_.template id_bound<Id>() + n);
                 id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
             }
-            while ((e = c_.next()) != json_event::array_end) each(e);
+            while ((e = c_.next()) != json_event::array_end) {
+                each(e);
+                maybe_release();
+            }
+            flush_all();
         } catch (...) {
             add_staged<Id>();
             throw;
@@ -558,56 +644,47 @@ private:
 
     // ---- phase 2: references --------------------------------------------------------------------------------
 
-    /// The text of a kept reference.
+    /// The text of a kept reference that is not resolved.
     std::string_view text_of(kept_ref r) const noexcept {
-        if (r.size & kept_ref::in_arena) return arena_[r.offset];
-        return text_.substr(r.offset, r.size);
+        spilled_ref const& x = spilled_[r.at];
+        return std::string_view{spill_text_}.substr(x.begin, x.size);
     }
     /// Byte offset of the opening quote of a kept reference.
-    std::size_t offset_of(kept_ref r) const noexcept {
-        if (r.size & kept_ref::in_arena) return arena_offsets_[r.offset];
-        return r.offset - 1;
-    }
+    std::size_t offset_of(kept_ref r) const noexcept { return r.resolved() ? r.at : spilled_[r.at].at; }
 
-    /// Whether reference i of kind Id was resolved by resolve_all (then pool<Id>()[i] holds the element's
-    /// index in `size` and the offset of the reference's opening quote in `offset`).
-    template <element_id Id>
-    bool resolved(ref i) const noexcept {
-        auto const& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
-        return i < flags.size() && flags[i];
-    }
     /// The text of reference i of kind Id.
     template <element_id Id>
     std::string_view text_of(ref i) const noexcept {
-        if (resolved<Id>(i)) return m_[Id{pool<Id>()[i].size}].id;
-        return text_of(pool<Id>()[i]);
+        kept_ref const r = pool<Id>()[i];
+        if (r.resolved()) return m_[Id{r.index}].id;
+        return text_of(r);
     }
     /// Byte offset of the opening quote of reference i of kind Id.
     template <element_id Id>
     std::size_t offset_of(ref i) const noexcept {
-        if (resolved<Id>(i)) return pool<Id>()[i].offset;
         return offset_of(pool<Id>()[i]);
     }
 
-    /// Resolves every reference to kind Id at once (index lookups pipelined: basic_model::find_many) and
-    /// keeps the result in place. A reference that does not resolve stays as it was: resolve() reports it
-    /// when the relations are added, in the order of the file's sections, as before.
+    /// Resolves the references to kind Id that the reading did not (forward references, escaped ones) at
+    /// once (basic_model::find_many) and keeps the result in place. A reference that does not resolve
+    /// stays as it was: resolve() reports it when the relations are added, in the order of the file's
+    /// sections, as before.
     template <element_id Id>
-    void resolve_all() {
+    void resolve_spilled() {
         auto& p = pool<Id>();
-        auto& flags = resolved_[static_cast<std::size_t>(kind_of<Id>)];
-        flags.assign(p.size(), false);
+        std::vector<std::uint32_t> open;
+        for (std::size_t i = 0; i < p.size(); ++i)
+            if (!p[i].resolved()) open.push_back(static_cast<std::uint32_t>(i));
         constexpr std::size_t chunk = 4096;
         std::uint32_t found[chunk];
-        for (std::size_t begin = 0; begin < p.size(); begin += chunk) {
-            std::size_t const n = std::min(chunk, p.size() - begin);
+        for (std::size_t begin = 0; begin < open.size(); begin += chunk) {
+            std::size_t const n = std::min(chunk, open.size() - begin);
             m_.template find_many<Id>(
-                n, [&](std::size_t i) { return text_of(p[begin + i]); }, found);
+                n, [&](std::size_t i) { return text_of(p[open[begin + i]]); }, found);
             for (std::size_t i = 0; i < n; ++i) {
                 if (found[i] == no_ref) continue;
-                kept_ref& r = p[begin + i];
+                kept_ref& r = p[open[begin + i]];
                 r = kept_ref{static_cast<std::uint32_t>(offset_of(r)), found[i]};
-                flags[begin + i] = true;
             }
         }
     }
@@ -655,7 +732,7 @@ private:
     template <element_id Id, class Path>
     Id resolve(ref i, Path const& path) const {
         kept_ref const r = pool<Id>()[i];
-        if (resolved<Id>(i)) return Id{r.size};
+        if (r.resolved()) return Id{r.index};
         if (auto const id = m_.template find<Id>(text_of(r))) return *id;
         unknown_reference<Id>(r, path);
     }
@@ -673,11 +750,11 @@ private:
     }
 
     void resolve() {
-        resolve_all<stage_id>();
-        resolve_all<scope_id>();
-        resolve_all<actor_id>();
-        resolve_all<mandate_id>();
-        resolve_all<duty_id>();
+        resolve_spilled<stage_id>();
+        resolve_spilled<scope_id>();
+        resolve_spilled<actor_id>();
+        resolve_spilled<mandate_id>();
+        resolve_spilled<duty_id>();
         add_forums();
         place_duties();
         link_stages();
@@ -973,10 +1050,12 @@ private:
     std::optional<std::size_t> realises_at_; // the first "realises" key, for samverkan/1 files
     std::string realises_path_;
 
-    std::array<std::vector<kept_ref>, 6> pools_; // every reference, by the kind it refers to (never a forum)
-    std::array<std::vector<bool>, 6> resolved_;  // which of them resolve_all resolved
-    std::deque<std::string> arena_;              // references that had escapes
-    std::vector<std::size_t> arena_offsets_;     // where each of them was (its opening quote)
+    std::array<std::vector<kept_ref>, 6> pools_;       // every reference, by the kind it refers to (never a forum)
+    std::array<std::vector<pending_ref>, 6> pending_;  // read, not looked up yet (flush)
+    std::vector<spilled_ref> spilled_;                 // references not resolved while reading
+    std::string spill_text_;                           // their text
+    text_release release_{};                           // who may drop the text's pages (on_release)
+    std::size_t released_ = 0;                         // the text before this offset is released
     // elements read but not added yet (add_staged); spelt out, not through an alias template, which
     // crashes clang 14
     std::vector<staged_element<typename Traits::actor_type>> staged_actors_;

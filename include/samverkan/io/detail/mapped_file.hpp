@@ -1,11 +1,13 @@
 // mapped_file: a regular file mapped read-only and populated in one call, so that a reader parses the page
 // cache in place, without copying the text and without a page fault per 4 KiB (at national scale the copy
-// and the faults cost about a second). Shared by the tool's loader (tools/samverkan/load.hpp) and the Python
-// module (python/src/module.cpp); not part of the public API.
+// and the faults cost about a second). io::read_json_file reads through it, and lets the model reader drop
+// the pages it has passed (releaser(): madvise(MADV_DONTNEED); a dropped page that is read again, to locate
+// an error, is read back from the file), so that a national model's load holds the model and a window of
+// the file rather than both whole. The Python module maps the template files through it too. Not part of
+// the public API.
 //
-//     if (samverkan::io::detail::mapped_file const map{path}; map.mapped())
-//         return samverkan::io::read_json(map.text(), path);
-//     return samverkan::io::read_json_file(path);   // anything else, and the message when it cannot be read
+//     if (samverkan::io::detail::mapped_file map{path}; map.mapped())
+//         use(map.text());
 //
 // Anything that is not a non-empty regular file that can be opened and mapped (a pipe, an empty file, a
 // failed map, a system without POSIX mmap) gives mapped() == false; the caller then reads it normally.
@@ -13,6 +15,8 @@
 // The text stays valid until the object is destroyed.
 #ifndef SAMVERKAN_IO_DETAIL_MAPPED_FILE_HPP
 #define SAMVERKAN_IO_DETAIL_MAPPED_FILE_HPP
+
+#include <samverkan/io/detail/text_release.hpp>
 
 #include <cstddef>
 #include <string>
@@ -67,9 +71,28 @@ public:
     /// The file's bytes (empty when not mapped).
     [[nodiscard]] std::string_view text() const noexcept { return {data_, size_}; }
 
+    /// Drops the whole pages before byte `end` from this process (they stay readable: a page read again
+    /// is read back from the file). O(pages dropped).
+    void release_before([[maybe_unused]] std::size_t end) noexcept {
+#if SAMVERKAN_IO_DETAIL_HAS_MMAP && defined(MADV_DONTNEED)
+        if (data_ == nullptr) return;
+        auto const page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        if (page == 0 || page > (std::size_t{1} << 30)) return;
+        std::size_t const until = end >= size_ ? size_ : end / page * page;
+        if (until <= released_) return;
+        // released_ is a multiple of the page size and data_ is page-aligned (mmap)
+        if (::madvise(const_cast<char*>(data_) + released_, until - released_, MADV_DONTNEED) == 0) released_ = until;
+#endif
+    }
+    /// release_before as the model reader's callback (io/detail/text_release.hpp).
+    [[nodiscard]] text_release releaser() noexcept {
+        return {this, [](void* self, std::size_t end) noexcept { static_cast<mapped_file*>(self)->release_before(end); }};
+    }
+
 private:
     char const* data_ = nullptr;
     std::size_t size_ = 0;
+    std::size_t released_ = 0;
 };
 
 } // namespace samverkan::io::detail
