@@ -840,6 +840,13 @@ public:
     void reserve(std::size_t n) {
         auto& elements = store<Id>();
         elements.reserve(n);
+        if constexpr (std::same_as<Id, duty_id>) {
+            duty_stage_.reserve(n);
+            duty_scope_.reserve(n);
+        } else if constexpr (std::same_as<Id, forum_id>) {
+            forum_scope_.reserve(n);
+            forum_coordinator_.reserve(n);
+        }
         index<Id>().reserve(n, [&](std::uint32_t i) -> std::string_view { return elements[i].id; });
     }
 
@@ -1008,17 +1015,25 @@ private:
     template <element_id Id, class T>
     Id add_element(T value) {
         auto& elements = store<Id>();
-        if (find<Id>(value.id))
-            throw error{"duplicate " + std::string{Id::tag_type::name} + " id \"" +
-                        std::string{std::string_view{value.id}} + "\""};
         if (elements.size() >= detail::npos - 1) throw error{"too many elements of one kind (at most 2^32 - 2)"};
+        auto const duplicate = [](std::string_view id) {
+            return error{"duplicate " + std::string{Id::tag_type::name} + " id \"" + std::string{id} + "\""};
+        };
+        // A push_back that moves the elements must not happen for a duplicate (references stay valid)
+        if (elements.size() == elements.capacity() && find<Id>(value.id)) throw duplicate(value.id);
         auto const i = static_cast<std::uint32_t>(elements.size());
         elements.push_back(std::move(value));
+        std::optional<std::uint32_t> present;
         try {
-            index<Id>().insert(i, [&](std::uint32_t k) -> std::string_view { return elements[k].id; });
+            present = index<Id>().try_insert(i, [&](std::uint32_t k) -> std::string_view { return elements[k].id; });
         } catch (...) {
             elements.pop_back();
             throw;
+        }
+        if (present) {
+            auto e = duplicate(elements.back().id);
+            elements.pop_back();
+            throw e;
         }
         return Id{i};
     }

@@ -22,6 +22,7 @@
 #ifndef SAMVERKAN_IO_DETAIL_JSON_CURSOR_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_CURSOR_HPP
 
+#include <samverkan/detail/bytes.hpp>
 #include <samverkan/detail/utf8.hpp>
 
 #include <cstddef>
@@ -316,7 +317,7 @@ private:
         std::size_t first = std::string_view::npos;
         if (n < small_object) {
             for (std::size_t i = f.keys_begin; i < keys_.size(); ++i)
-                if (keys_[i].text == k) {
+                if (samverkan::detail::same_bytes(keys_[i].text, k)) {
                     first = keys_[i].offset;
                     break;
                 }

@@ -22,6 +22,7 @@
 #ifndef SAMVERKAN_IO_DETAIL_JSON_ELEMENT_READER_HPP
 #define SAMVERKAN_IO_DETAIL_JSON_ELEMENT_READER_HPP
 
+#include <samverkan/detail/bytes.hpp>
 #include <samverkan/detail/suggest.hpp>
 #include <samverkan/io/detail/json_cursor.hpp>
 #include <samverkan/io/detail/json_text.hpp>
@@ -226,8 +227,13 @@ public:
     /// The role index (R 0, A 1, C 2, I 3) of a key of a "raci" object; an error for any other key.
     std::size_t raci_role(std::string_view k) const {
         static constexpr std::string_view letters[] = {"R", "A", "C", "I"};
-        for (std::size_t i = 0; i < 4; ++i)
-            if (k == letters[i]) return i;
+        if (k.size() == 1) switch (k[0]) {
+            case 'R': return 0;
+            case 'A': return 1;
+            case 'C': return 2;
+            case 'I': return 3;
+            default: break;
+            }
         samverkan::detail::suggester s{k};
         for (std::string_view r : letters) s.offer(r);
         fail("unknown RACI role " + quote(k) + " (the roles are R, A, C and I)" + s.hint());
@@ -268,7 +274,7 @@ public:
             std::string_view const k = c_.value();
             bool done = false;
             boost::mp11::mp_for_each<json_members<T>>([&](auto D) {
-                if (done || k != std::string_view{D.name}) return;
+                if (done || !samverkan::detail::same_bytes(k, D.name)) return;
                 done = true;
                 read_member(D.name, out.*D.pointer);
                 if constexpr (std::string_view{decltype(D)::name} == "id") id_at = c_.offset();

@@ -164,7 +164,11 @@ public:
     /// Tells the reader that the owner of the text can drop its pages: `release(end)` is called with
     /// growing offsets, below which the reader needs the text only to report an error. (The tool's mapped
     /// file answers with madvise(MADV_DONTNEED): a page read again is read back from the file.)
-    void on_release(text_release r) noexcept { release_ = r; }
+    /// `step`: how many bytes the reader passes between two calls (tests use small steps).
+    void on_release(text_release r, std::size_t step = std::size_t{32} << 20) noexcept {
+        release_ = r;
+        release_step_ = step == 0 ? 1 : step;
+    }
 
 private:
     struct ref_range {
@@ -274,7 +278,7 @@ private:
     /// Every `release_step` bytes: resolves what is pending and lets the owner of the text drop the pages
     /// before the current element.
     void maybe_release() {
-        if (release_.release == nullptr || c_.offset() < released_ + release_step) return;
+        if (release_.release == nullptr || c_.offset() < released_ + release_step_) return;
         flush_all();
         release(c_.offset());
     }
@@ -284,7 +288,6 @@ private:
         release_.release(release_.context, end);
         released_ = end;
     }
-    static constexpr std::size_t release_step = std::size_t{32} << 20;
 
     template <element_id Id>
     std::vector<kept_ref>& pool() noexcept {
@@ -321,7 +324,7 @@ private:
         bool format = false;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "format") {
+            if (same(k, "format")) {
                 std::string_view const v = read_string();
                 if (v == "samverkan/1") version_ = format_version::v1;
                 else if (v == "samverkan/1.1") version_ = format_version::v1_1;
@@ -329,29 +332,29 @@ private:
                     fail("unknown format " + quote(v) +
                          "; this reader understands \"samverkan/1\" and \"samverkan/1.1\"");
                 format = true;
-            } else if (k == "name") {
+            } else if (same(k, "name")) {
                 m_.set_name(std::string{read_string()});
-            } else if (k == "description") {
+            } else if (same(k, "description")) {
                 m_.set_description(std::string{read_string()});
-            } else if (k == "attributes") {
+            } else if (same(k, "attributes")) {
                 std::string a;
                 read_attributes(a);
                 m_.set_attributes(std::move(a));
-            } else if (k == "stages") {
+            } else if (same(k, "stages")) {
                 read_array([&](json_event x) { read_stage(x); });
-            } else if (k == "scopes") {
+            } else if (same(k, "scopes")) {
                 read_array([&](json_event x) { read_scope(x); });
-            } else if (k == "actors") {
+            } else if (same(k, "actors")) {
                 read_staged<actor_id>([&](json_event x) { read_actor(x); });
-            } else if (k == "mandates") {
+            } else if (same(k, "mandates")) {
                 read_staged<mandate_id>([&](json_event x) { read_mandate(x); });
-            } else if (k == "holds") {
+            } else if (same(k, "holds")) {
                 read_array([&](json_event x) { read_holding(x); });
-            } else if (k == "delegations") {
+            } else if (same(k, "delegations")) {
                 read_array([&](json_event x) { read_delegation(x); });
-            } else if (k == "duties") {
+            } else if (same(k, "duties")) {
                 read_staged<duty_id>([&](json_event x) { read_duty(x); });
-            } else if (k == "forums") {
+            } else if (same(k, "forums")) {
                 read_array([&](json_event x) { read_forum(x); });
             } else {
                 unknown_key(k, keys::top, "the top level");
@@ -433,9 +436,13 @@ private:
                 m_.template reserve<Id>(m_.template id_bound<Id>() + n);
                 id_offsets_[static_cast<std::size_t>(kind_of<Id>)].reserve(m_.template id_bound<Id>() + n);
             }
+            std::size_t const start = c_.offset();
+            std::size_t read = 0;
             while ((e = c_.next()) != json_event::array_end) {
                 each(e);
                 maybe_release();
+                if constexpr (std::same_as<Id, duty_id>)
+                    if (++read == estimate_after) reserve_duties(start, read);
             }
             flush_all();
         } catch (...) {
@@ -443,6 +450,22 @@ private:
             throw;
         }
         add_staged<Id>();
+    }
+
+    /// Duties: room for about as many more as the rest of the text holds at the size of the first
+    /// `estimate_after` (a duty section is nearly always the bulk of a model). Counting them, as for
+    /// actors and mandates, would scan most of a national model a second time; regrowing by doubling
+    /// copies the duties and, while copying, holds both arrays. An estimate too high costs address space
+    /// only (pages never touched are never resident); one too low leaves the rest to doubling.
+    static constexpr std::size_t estimate_after = 4096;
+    void reserve_duties(std::size_t start, std::size_t read) {
+        std::size_t const used = c_.offset() - start;
+        if (used == 0) return;
+        std::size_t const more = (text_.size() - c_.offset()) / (used / read + 1);
+        std::size_t const n = m_.template id_bound<duty_id>() + staged_duties_.size() + more + more / 32;
+        m_.template reserve<duty_id>(n);
+        duties_.reserve(n);
+        id_offsets_[static_cast<std::size_t>(kind_of<duty_id>)].reserve(n);
     }
 
     template <element_id Id>
@@ -510,22 +533,38 @@ private:
                            "); ids must be unique within a kind");
     }
 
-    /// Reads an element of kind Id: its described members by name, its relation keys through
-    /// `relation(key)`. Returns the element and the offset of its id.
-    template <element_id Id, class Relation>
-    std::pair<typename model_type::template element_t<Id>, std::size_t> read_element_of(json_event e,
-                                                                                        Relation&& relation) {
+    /// A new element of kind Id to read into. The default element types initialise every member
+    /// themselves, so they are default-initialised; value-initialising them would first clear the whole
+    /// struct (a tenth of the time of reading a bare actor). Other types are value-initialised (a member
+    /// without an initialiser must not stay indeterminate).
+    template <element_id Id>
+    static typename model_type::template element_t<Id> fresh() {
         using T = typename model_type::template element_t<Id>;
-        std::pair<T, std::size_t> out{};
-        out.second = read_element(e, out.first, known_keys<Id, T>(), keys::of<Id>::what, relation);
-        return out;
+        if constexpr (std::same_as<T, samverkan::stage> || std::same_as<T, samverkan::scope> ||
+                      std::same_as<T, samverkan::actor> || std::same_as<T, samverkan::mandate> ||
+                      std::same_as<T, samverkan::duty> || std::same_as<T, samverkan::forum>) {
+            T value;
+            return value;
+        } else {
+            return T{};
+        }
     }
+
+    /// Reads an element of kind Id into `out`: its described members by name, its relation keys through
+    /// `relation(key)`. Returns the offset of its id.
+    template <element_id Id, class Relation>
+    std::size_t read_element_of(json_event e, typename model_type::template element_t<Id>& out, Relation&& relation) {
+        using T = typename model_type::template element_t<Id>;
+        return read_element(e, out, known_keys<Id, T>(), keys::of<Id>::what, relation);
+    }
+    static bool same(std::string_view a, std::string_view b) noexcept { return samverkan::detail::same_bytes(a, b); }
     static constexpr auto no_relation = [](std::string_view) { return false; };
 
     void read_stage(json_event e) {
         ref_range after;
-        auto [s, id_at] = read_element_of<stage_id>(e, [&](std::string_view k) {
-            if (k != "after") return false;
+        auto s = fresh<stage_id>();
+        std::size_t const id_at = read_element_of<stage_id>(e, s, [&](std::string_view k) {
+            if (!same(k, "after")) return false;
             read_ref_list<stage_id>(after);
             return true;
         });
@@ -535,8 +574,9 @@ private:
 
     void read_scope(json_event e) {
         ref within = no_ref;
-        auto [s, id_at] = read_element_of<scope_id>(e, [&](std::string_view k) {
-            if (k != "within") return false;
+        auto s = fresh<scope_id>();
+        std::size_t const id_at = read_element_of<scope_id>(e, s, [&](std::string_view k) {
+            if (!same(k, "within")) return false;
             read_ref<scope_id>(within);
             return true;
         });
@@ -545,12 +585,14 @@ private:
     }
 
     void read_actor(json_event e) {
-        auto [a, id_at] = read_element_of<actor_id>(e, no_relation);
+        auto a = fresh<actor_id>();
+        std::size_t const id_at = read_element_of<actor_id>(e, a, no_relation);
         stage_element<actor_id>(std::move(a), id_at);
     }
 
     void read_mandate(json_event e) {
-        auto [x, id_at] = read_element_of<mandate_id>(e, no_relation);
+        auto x = fresh<mandate_id>();
+        std::size_t const id_at = read_element_of<mandate_id>(e, x, no_relation);
         stage_element<mandate_id>(std::move(x), id_at);
     }
 
@@ -559,11 +601,11 @@ private:
         raw_holding h;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "actor") read_ref<actor_id>(h.actor);
-            else if (k == "mandate") read_ref<mandate_id>(h.mandate);
-            else if (k == "scope") read_ref<scope_id>(h.scope);
-            else if (k == "stages") read_ref_list<stage_id>(h.stages);
-            else if (k == "attributes") read_attributes(h.attributes);
+            if (same(k, "actor")) read_ref<actor_id>(h.actor);
+            else if (same(k, "mandate")) read_ref<mandate_id>(h.mandate);
+            else if (same(k, "scope")) read_ref<scope_id>(h.scope);
+            else if (same(k, "stages")) read_ref_list<stage_id>(h.stages);
+            else if (same(k, "attributes")) read_attributes(h.attributes);
             else unknown_key(k, keys::holding, "a holding");
         }
         if (h.actor == no_ref) missing_key("actor", "a holding", start);
@@ -576,12 +618,12 @@ private:
         raw_delegation d;
         while ((e = c_.next()) == json_event::key) {
             std::string_view const k = c_.value();
-            if (k == "from") read_ref<actor_id>(d.from);
-            else if (k == "to") read_ref<actor_id>(d.to);
-            else if (k == "mandate") read_ref<mandate_id>(d.mandate);
-            else if (k == "scope") read_ref<scope_id>(d.scope);
-            else if (k == "stages") read_ref_list<stage_id>(d.stages);
-            else if (k == "attributes") read_attributes(d.attributes);
+            if (same(k, "from")) read_ref<actor_id>(d.from);
+            else if (same(k, "to")) read_ref<actor_id>(d.to);
+            else if (same(k, "mandate")) read_ref<mandate_id>(d.mandate);
+            else if (same(k, "scope")) read_ref<scope_id>(d.scope);
+            else if (same(k, "stages")) read_ref_list<stage_id>(d.stages);
+            else if (same(k, "attributes")) read_attributes(d.attributes);
             else unknown_key(k, keys::delegation, "a delegation");
         }
         if (d.from == no_ref) missing_key("from", "a delegation", start);
@@ -611,13 +653,14 @@ private:
     void read_duty(json_event e) {
         std::vector<std::string> realised;
         raw_duty links;
-        auto [d, id_at] = read_element_of<duty_id>(e, [&](std::string_view k) {
-            if (k == "stage") read_ref<stage_id>(links.stage);
-            else if (k == "scope") read_ref<scope_id>(links.scope);
-            else if (k == "requires") read_ref_list<mandate_id>(links.requires_);
-            else if (k == "needs") read_ref_list<duty_id>(links.needs);
-            else if (k == "raci") read_raci(links);
-            else if (k == "realises") read_realises(realised);
+        auto d = fresh<duty_id>();
+        std::size_t const id_at = read_element_of<duty_id>(e, d, [&](std::string_view k) {
+            if (same(k, "stage")) read_ref<stage_id>(links.stage);
+            else if (same(k, "scope")) read_ref<scope_id>(links.scope);
+            else if (same(k, "requires")) read_ref_list<mandate_id>(links.requires_);
+            else if (same(k, "needs")) read_ref_list<duty_id>(links.needs);
+            else if (same(k, "raci")) read_raci(links);
+            else if (same(k, "realises")) read_realises(realised);
             else return false;
             return true;
         });
@@ -627,16 +670,15 @@ private:
     }
 
     void read_forum(json_event e) {
-        raw_forum f;
-        auto [value, id_at] = read_element_of<forum_id>(e, [&](std::string_view k) {
-            if (k == "members") read_ref_list<actor_id>(f.members);
-            else if (k == "coordinator") read_ref<actor_id>(f.coordinator);
-            else if (k == "covers") read_ref_list<duty_id>(f.covers);
-            else if (k == "scope") read_ref<scope_id>(f.scope);
+        raw_forum f; // a few per model: no need to avoid clearing its element
+        std::size_t const id_at = read_element_of<forum_id>(e, f.value, [&](std::string_view k) {
+            if (same(k, "members")) read_ref_list<actor_id>(f.members);
+            else if (same(k, "coordinator")) read_ref<actor_id>(f.coordinator);
+            else if (same(k, "covers")) read_ref_list<duty_id>(f.covers);
+            else if (same(k, "scope")) read_ref<scope_id>(f.scope);
             else return false;
             return true;
         });
-        f.value = std::move(value);
         f.id_offset = id_at;
         // Added in phase 2: a forum's scope is fixed when it is added, and it may be a forward reference.
         forums_.push_back(std::move(f));
@@ -1056,6 +1098,7 @@ private:
     std::string spill_text_;                           // their text
     text_release release_{};                           // who may drop the text's pages (on_release)
     std::size_t released_ = 0;                         // the text before this offset is released
+    std::size_t release_step_ = 0;                     // on_release
     // elements read but not added yet (add_staged); spelt out, not through an alias template, which
     // crashes clang 14
     std::vector<staged_element<typename Traits::actor_type>> staged_actors_;

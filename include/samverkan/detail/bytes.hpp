@@ -1,0 +1,48 @@
+// bytes: equality of short strings (ids, JSON keys) without a call of memcmp: the sizes, then 8 bytes a
+// step with the last step overlapping. For the reader's lookups and key matching, where a call per
+// comparison cost about a tenth of the time. Internal.
+#ifndef SAMVERKAN_DETAIL_BYTES_HPP
+#define SAMVERKAN_DETAIL_BYTES_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace samverkan::detail {
+
+/// The 8 bytes at p as a word (any alignment).
+[[nodiscard]] inline std::uint64_t load8(char const* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+
+/// The n < 8 bytes at p as one word: for one n, equal words iff equal bytes.
+[[nodiscard]] inline std::uint64_t short_word(char const* p, std::size_t n) noexcept {
+    if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return (std::uint64_t{hi} << 32) | lo;
+    }
+    if (n == 0) return 0;
+    auto const byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+}
+
+/// Whether a and b hold the same bytes. O(size).
+[[nodiscard]] inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+    std::size_t const n = a.size();
+    if (n != b.size()) return false;
+    char const* p = a.data();
+    char const* q = b.data();
+    if (n < 8) return short_word(p, n) == short_word(q, n);
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+        if (load8(p + i) != load8(q + i)) return false;
+    return load8(p + n - 8) == load8(q + n - 8);
+}
+
+} // namespace samverkan::detail
+
+#endif // SAMVERKAN_DETAIL_BYTES_HPP
