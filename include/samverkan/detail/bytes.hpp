@@ -9,17 +9,24 @@
 #include <cstring>
 #include <string_view>
 
+// For the few functions of the readers' inner loops that the compilers would otherwise call out of line.
+#if defined(__GNUC__) || defined(__clang__)
+#define SAMVERKAN_DETAIL_HOT_INLINE [[gnu::always_inline]] inline
+#else
+#define SAMVERKAN_DETAIL_HOT_INLINE inline
+#endif
+
 namespace samverkan::detail {
 
 /// The 8 bytes at p as a word (any alignment).
-[[nodiscard]] inline std::uint64_t load8(char const* p) noexcept {
+[[nodiscard]] SAMVERKAN_DETAIL_HOT_INLINE std::uint64_t load8(char const* p) noexcept {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     return w;
 }
 
 /// The n < 8 bytes at p as one word: for one n, equal words iff equal bytes.
-[[nodiscard]] inline std::uint64_t short_word(char const* p, std::size_t n) noexcept {
+[[nodiscard]] SAMVERKAN_DETAIL_HOT_INLINE std::uint64_t short_word(char const* p, std::size_t n) noexcept {
     if (n >= 4) {
         std::uint32_t lo, hi;
         std::memcpy(&lo, p, 4);
@@ -32,7 +39,7 @@ namespace samverkan::detail {
 }
 
 /// Whether a and b hold the same bytes. O(size).
-[[nodiscard]] inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] SAMVERKAN_DETAIL_HOT_INLINE bool same_bytes(std::string_view a, std::string_view b) noexcept {
     std::size_t const n = a.size();
     if (n != b.size()) return false;
     char const* p = a.data();

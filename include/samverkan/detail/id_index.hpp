@@ -140,12 +140,14 @@ private:
         __builtin_prefetch(p);
 #endif
     }
-    static bool same(std::string_view a, std::string_view b) noexcept { return same_bytes(a, b); }
+    SAMVERKAN_DETAIL_HOT_INLINE static bool same(std::string_view a, std::string_view b) noexcept {
+        return same_bytes(a, b);
+    }
 
     /// A 32-bit hash of `key`, inline: one multiply and a shift per 8 bytes (the last 8 overlapping, so
     /// no loop over single bytes), then the finaliser of SplitMix64 once. std::hash is an out-of-line
     /// call that cost a third of the lookups of a model reader.
-    static std::uint32_t tag(std::string_view key) noexcept {
+    SAMVERKAN_DETAIL_HOT_INLINE static std::uint32_t tag(std::string_view key) noexcept {
         constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
         std::size_t const n = key.size();
         char const* p = key.data();
@@ -155,10 +157,10 @@ private:
             h ^= h >> 32;
         };
         if (n >= 8) {
-            for (std::size_t i = 0; i + 8 < n; i += 8) step(load8(p + i));
-            step(load8(p + n - 8));
+            for (std::size_t i = 0; i + 8 < n; i += 8) step(detail::load8(p + i));
+            step(detail::load8(p + n - 8));
         } else {
-            step(short_word(p, n));
+            step(detail::short_word(p, n));
         }
         h ^= h >> 30;
         h *= 0xBF58476D1CE4E5B9ULL;

@@ -1013,7 +1013,7 @@ private:
     }
 
     template <element_id Id, class T>
-    Id add_element(T value) {
+    Id add_element(T&& value) { // always an rvalue (the adders' by-value parameters): one move into the vector
         auto& elements = store<Id>();
         if (elements.size() >= detail::npos - 1) throw error{"too many elements of one kind (at most 2^32 - 2)"};
         auto const duplicate = [](std::string_view id) {
@@ -1022,7 +1022,7 @@ private:
         // A push_back that moves the elements must not happen for a duplicate (references stay valid)
         if (elements.size() == elements.capacity() && find<Id>(value.id)) throw duplicate(value.id);
         auto const i = static_cast<std::uint32_t>(elements.size());
-        elements.push_back(std::move(value));
+        elements.push_back(std::forward<T>(value));
         std::optional<std::uint32_t> present;
         try {
             present = index<Id>().try_insert(i, [&](std::uint32_t k) -> std::string_view { return elements[k].id; });

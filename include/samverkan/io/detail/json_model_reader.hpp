@@ -409,8 +409,13 @@ private:
     template <class T>
     struct staged_element {
         T value;
-        std::uint32_t id_offset;
+        std::uint32_t id_offset = 0;
         std::vector<std::string> realised; // duties only
+        /// Made by `make()` in place (guaranteed elision: no move of the element).
+        template <class Make>
+        explicit staged_element(Make const& make) : value(make()) {}
+        staged_element(T&& v, std::size_t at, std::vector<std::string>&& keys)
+            : value(std::move(v)), id_offset(static_cast<std::uint32_t>(at)), realised(std::move(keys)) {}
     };
 
     template <element_id Id>
@@ -473,7 +478,24 @@ private:
                        std::vector<std::string>&& realised = {}) {
         auto& st = staged<Id>();
         if (st.capacity() < batch) st.reserve(batch);
-        st.push_back({std::move(value), static_cast<std::uint32_t>(id_offset), std::move(realised)});
+        st.emplace_back(std::move(value), id_offset, std::move(realised));
+        if (st.size() == batch) add_staged<Id>();
+    }
+
+    /// Reads an element of a kind without relation keys (actors, mandates) straight into its place in
+    /// the staged batch: no copy of the element on the way. (Duties are read aside: their references
+    /// may add the staged batch before the duty is complete.)
+    template <element_id Id>
+    void read_in_place(json_event e) {
+        auto& st = staged<Id>();
+        if (st.capacity() < batch) st.reserve(batch);
+        auto& slot = st.emplace_back([] { return fresh<Id>(); });
+        try {
+            slot.id_offset = static_cast<std::uint32_t>(read_element_of<Id>(e, slot.value, no_relation));
+        } catch (...) {
+            st.pop_back(); // never added half read
+            throw;
+        }
         if (st.size() == batch) add_staged<Id>();
     }
 
@@ -489,11 +511,17 @@ private:
                                        : std::same_as<Id, mandate_id> ? "mandates"
                                                                       : "duties";
         auto& offsets = id_offsets_[static_cast<std::size_t>(kind_of<Id>)];
+        // A duplicate within the batch is not in the index yet: looked up again (after the elements
+        // before it are added) only when a 4,096-bit filter of the batch's ids says it may be one.
+        std::uint64_t seen[64] = {};
         for (std::size_t i = 0; i < n; ++i) {
             auto& e = st[i];
+            std::uint32_t const bit = batch_hash(e.value.id) & 4095U;
+            bool const maybe = (seen[bit >> 6] >> (bit & 63U) & 1U) != 0;
+            seen[bit >> 6] |= std::uint64_t{1} << (bit & 63U);
             std::optional<Id> first;
             if (found[i] != no_ref) first = Id{found[i]};
-            else first = m_.template find<Id>(e.value.id); // a duplicate within the batch (the slot is cached)
+            else if (maybe) first = m_.template find<Id>(e.value.id);
             if (first) {
                 std::size_t const index = m_.template id_bound<Id>();
                 std::string const id{std::string_view{e.value.id}};
@@ -510,6 +538,17 @@ private:
                 for (std::string& key : e.realised) m_.realise(added, std::move(key)); // duplicates: a set
         }
         st.clear();
+    }
+
+    /// A cheap hash of an id for the batch filter of add_staged: its size and its first and last 8 bytes.
+    static std::uint32_t batch_hash(std::string_view id) noexcept {
+        std::uint64_t h = id.size();
+        if (id.size() >= 8)
+            h ^= samverkan::detail::load8(id.data()) ^ (samverkan::detail::load8(id.data() + id.size() - 8) << 1);
+        else
+            h ^= samverkan::detail::short_word(id.data(), id.size());
+        h *= 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::uint32_t>(h >> 40);
     }
 
     /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
@@ -584,17 +623,8 @@ private:
         scope_within_.push_back(within);
     }
 
-    void read_actor(json_event e) {
-        auto a = fresh<actor_id>();
-        std::size_t const id_at = read_element_of<actor_id>(e, a, no_relation);
-        stage_element<actor_id>(std::move(a), id_at);
-    }
-
-    void read_mandate(json_event e) {
-        auto x = fresh<mandate_id>();
-        std::size_t const id_at = read_element_of<mandate_id>(e, x, no_relation);
-        stage_element<mandate_id>(std::move(x), id_at);
-    }
+    void read_actor(json_event e) { read_in_place<actor_id>(e); }
+    void read_mandate(json_event e) { read_in_place<mandate_id>(e); }
 
     void read_holding(json_event e) {
         std::size_t const start = begin_object(e, "a holding");
