@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
             wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
         };
         if (mode == "model" || mode == "text") {
-            samverkan::model m = mode == "model" ? samverkan::io::read_json_file(file) : samverkan::io::read_json(text, file);
+            samverkan::model m =
+                mode == "model" ? samverkan::io::read_json_file(file) : samverkan::io::read_json(text, file);
             stop();
             result = m.count<samverkan::actor_id>() + m.count<samverkan::duty_id>();
             std::printf("resident after loading: %.0f MB (%s)\n", resident_mb(),

@@ -33,7 +33,8 @@ sections make_sections(int actors, int duties, bool escaped = false) {
     s.stages = R"("stages": [{"id": "s1", "after": ["s0"]}, {"id": "s0"}])";
     s.scopes = R"("scopes": [{"id": "inner", "within": "outer"}, {"id": "outer"}])";
     s.actors = "\"actors\": [";
-    for (int i = 0; i < actors; ++i) s.actors += (i ? "," : "") + std::string{"{\"id\": \"a"} + std::to_string(i) + "\"}";
+    for (int i = 0; i < actors; ++i)
+        s.actors += (i ? "," : "") + std::string{"{\"id\": \"a"} + std::to_string(i) + "\"}";
     s.actors += "]";
     s.mandates = R"("mandates": [{"id": "m0"}, {"id": "m1"}])";
     s.duties = "\"duties\": [";
@@ -46,9 +47,9 @@ sections make_sections(int actors, int duties, bool escaped = false) {
         if (i > 0) needs += "\"d" + std::to_string(i - 1) + "\"";
         if (i + 300 < duties) needs += std::string{needs.empty() ? "" : ", "} + "\"d" + std::to_string(i + 300) + "\"";
         s.duties += (i ? ",\n" : "\n") + std::string{"{\"id\": \"d"} + std::to_string(i) + "\", \"stage\": \"s" +
-                    std::to_string(i % 2) + "\", \"scope\": \"" + (i % 3 ? "inner" : "outer") + "\", \"requires\": [\"m" +
-                    std::to_string(i % 2) + "\"], \"needs\": [" + needs + "], \"raci\": {\"R\": [" + actor(i) + ", " +
-                    actor(i + 1) + "], \"A\": [" + actor(i * 7) + "]}}";
+                    std::to_string(i % 2) + "\", \"scope\": \"" + (i % 3 ? "inner" : "outer") +
+                    "\", \"requires\": [\"m" + std::to_string(i % 2) + "\"], \"needs\": [" + needs +
+                    "], \"raci\": {\"R\": [" + actor(i) + ", " + actor(i + 1) + "], \"A\": [" + actor(i * 7) + "]}}";
     }
     s.duties += "]";
     s.forums = "\"forums\": [{\"id\": \"f\", \"coordinator\": \"a0\", \"covers\": [";
@@ -76,11 +77,10 @@ struct recorded_read {
 recorded_read read_recording(std::string const& text, std::size_t step) {
     recorded_read out;
     io::detail::model_reader reader{text, "<recorded>", io::json_max_depth};
-    reader.on_release({&out.released,
-                       [](void* self, std::size_t end) noexcept {
-                           static_cast<std::vector<std::size_t>*>(self)->push_back(end);
-                       }},
-                      step);
+    reader.on_release(
+        {&out.released,
+         [](void* self, std::size_t end) noexcept { static_cast<std::vector<std::size_t>*>(self)->push_back(end); }},
+        step);
     out.m = reader.read();
     return out;
 }
@@ -127,7 +127,8 @@ TEST_CASE("an unknown reference is reported at its place, whether it was looked 
     d.duties.replace(last, 13, "{\"id\": \"d17\"");
     auto const dup = samverkan_json_test::load_failure(in_order(d));
     REQUIRE(dup);
-    CHECK_THAT(dup->what(), samverkan_test::contains("/duties/599/id: duplicate duty id \"d17\" (first at /duties/17, line"));
+    CHECK_THAT(dup->what(),
+               samverkan_test::contains("/duties/599/id: duplicate duty id \"d17\" (first at /duties/17, line"));
 }
 
 TEST_CASE("a reader that releases the text it has passed reads the same model and reports the same errors") {

@@ -492,8 +492,8 @@ private:
         while (pos + 16 <= n) {
             __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(data + pos));
             // signed: the bytes from 0x80 on are negative, so "less than 0x20" also finds non-ASCII bytes
-            __m128i const special =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space));
+            __m128i const special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                                 _mm_cmplt_epi8(v, space));
             if (auto const mask = static_cast<unsigned>(_mm_movemask_epi8(special)); mask != 0)
                 return pos + static_cast<std::size_t>(std::countr_zero(mask));
             pos += 16;

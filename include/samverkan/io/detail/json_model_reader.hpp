@@ -45,7 +45,6 @@ namespace samverkan::io::detail {
 
 using samverkan::detail::suggester;
 
-
 /// The keys of each object of the format, in the canonical order the writer uses.
 namespace keys {
 inline constexpr std::string_view top[] = {"format", "name",     "description", "attributes",  "stages", "scopes",
@@ -226,7 +225,8 @@ private:
     /// Copies a reference's text to spill_ and returns it as an unresolved kept_ref.
     kept_ref spill(std::string_view v, std::size_t quote) {
         if (spilled_.size() >= kept_ref::unresolved - 1) fail("too many unresolved references in one model");
-        spilled_.push_back({spill_text_.size(), static_cast<std::uint32_t>(v.size()), static_cast<std::uint32_t>(quote)});
+        spilled_.push_back(
+            {spill_text_.size(), static_cast<std::uint32_t>(v.size()), static_cast<std::uint32_t>(quote)});
         spill_text_.append(v);
         return {static_cast<std::uint32_t>(spilled_.size() - 1), kept_ref::unresolved};
     }
@@ -516,7 +516,7 @@ private:
         std::uint64_t seen[64] = {};
         for (std::size_t i = 0; i < n; ++i) {
             auto& e = st[i];
-            std::uint32_t const bit = batch_hash(e.value.id) & 4095U;
+            std::uint32_t const bit = batch_hash(e.value.id); // 12 bits
             bool const maybe = (seen[bit >> 6] >> (bit & 63U) & 1U) != 0;
             seen[bit >> 6] |= std::uint64_t{1} << (bit & 63U);
             std::optional<Id> first;
@@ -545,10 +545,10 @@ private:
         std::uint64_t h = id.size();
         if (id.size() >= 8)
             h ^= samverkan::detail::load8(id.data()) ^ (samverkan::detail::load8(id.data() + id.size() - 8) << 1);
-        else
-            h ^= samverkan::detail::short_word(id.data(), id.size());
-        h *= 0x9E3779B97F4A7C15ULL;
-        return static_cast<std::uint32_t>(h >> 40);
+        else h ^= samverkan::detail::short_word(id.data(), id.size());
+        // the top bits of a product depend on every bit of its factors (the low ones only on low bits)
+        h = (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::uint32_t>(h >> 52);
     }
 
     /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
@@ -1122,13 +1122,13 @@ private:
     std::optional<std::size_t> realises_at_; // the first "realises" key, for samverkan/1 files
     std::string realises_path_;
 
-    std::array<std::vector<kept_ref>, 6> pools_;       // every reference, by the kind it refers to (never a forum)
-    std::array<std::vector<pending_ref>, 6> pending_;  // read, not looked up yet (flush)
-    std::vector<spilled_ref> spilled_;                 // references not resolved while reading
-    std::string spill_text_;                           // their text
-    text_release release_{};                           // who may drop the text's pages (on_release)
-    std::size_t released_ = 0;                         // the text before this offset is released
-    std::size_t release_step_ = 0;                     // on_release
+    std::array<std::vector<kept_ref>, 6> pools_;      // every reference, by the kind it refers to (never a forum)
+    std::array<std::vector<pending_ref>, 6> pending_; // read, not looked up yet (flush)
+    std::vector<spilled_ref> spilled_;                // references not resolved while reading
+    std::string spill_text_;                          // their text
+    text_release release_{};                          // who may drop the text's pages (on_release)
+    std::size_t released_ = 0;                        // the text before this offset is released
+    std::size_t release_step_ = 0;                    // on_release
     // elements read but not added yet (add_staged); spelt out, not through an alias template, which
     // crashes clang 14
     std::vector<staged_element<typename Traits::actor_type>> staged_actors_;

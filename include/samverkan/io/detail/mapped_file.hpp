@@ -86,7 +86,8 @@ public:
     }
     /// release_before as the model reader's callback (io/detail/text_release.hpp).
     [[nodiscard]] text_release releaser() noexcept {
-        return {this, [](void* self, std::size_t end) noexcept { static_cast<mapped_file*>(self)->release_before(end); }};
+        return {this,
+                [](void* self, std::size_t end) noexcept { static_cast<mapped_file*>(self)->release_before(end); }};
     }
 
 private:
