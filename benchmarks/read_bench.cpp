@@ -7,7 +7,9 @@
 // the Python module load: the file is mapped, parsed in place and its pages dropped behind the reader;
 // the clock includes the mapping), text (io::read_json of the text mapped beforehand: the reader alone,
 // the whole file resident throughout), cursor (every token of json_cursor, no model), boost (every event
-// of boost::json::basic_parser, no model). Except in `model` the file is mapped with MAP_POPULATE before
+// of boost::json::basic_parser, no model), floor (every token, and each "id" string made into a
+// samverkan::actor in a vector reserved beforehand: what any reader of the default element types must do
+// at least, for the element-heavy file). Except in `model` the file is mapped with MAP_POPULATE before
 // the clock starts. The clock stops when the model is returned (its destruction is not timed). Prints
 // one line per run: the mode, MB,
 // wall seconds, CPU seconds (user + sys), MB/s of CPU time and of wall time, the peak resident set
@@ -33,6 +35,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -99,7 +102,8 @@ struct counting_handler {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: samverkan_read_bench FILE [model|text|cursor|boost] [--audit] [--repeat N]\n");
+        std::fprintf(stderr,
+                     "usage: samverkan_read_bench FILE [model|text|floor|cursor|boost] [--audit] [--repeat N]\n");
         return 2;
     }
     std::string const file = argv[1];
@@ -153,6 +157,24 @@ int main(int argc, char** argv) {
                 audit_cpu = cpu_clock::now() - a0;
                 result += r.findings.size();
             }
+        } else if (mode == "floor") {
+            // The least any reader of the default types must do for an element-heavy file: every token,
+            // and every "id" string made into a samverkan::actor appended to a vector reserved at its
+            // size (no index, no checks, no relations).
+            std::vector<samverkan::actor> actors;
+            actors.reserve(size / 16);
+            samverkan::io::detail::json_cursor c{text};
+            bool id_next = false;
+            for (auto e = c.next(); e != samverkan::io::detail::json_event::end; e = c.next()) {
+                if (e == samverkan::io::detail::json_event::key) id_next = c.value() == "id";
+                else if (e == samverkan::io::detail::json_event::string && id_next) {
+                    samverkan::actor a; // default-initialised, as the reader does
+                    a.id = c.value();
+                    actors.push_back(std::move(a));
+                }
+            }
+            stop();
+            result = actors.size();
         } else if (mode == "cursor") {
             samverkan::io::detail::json_cursor c{text};
             while (c.next() != samverkan::io::detail::json_event::end) ++result;
@@ -171,7 +193,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
             return 2;
         }
-        if (mode != "model" && mode != "text") stop();
+        if (mode != "model" && mode != "text" && mode != "floor") stop();
         std::printf("%s%s %.1f MB: wall %.3f s, cpu %.3f s (%.0f MB/s cpu, %.0f MB/s wall)%s, peak %.0f MB "
                     "(%.2fx file), load %.2f [%zu]\n",
                     mode.c_str(), audit ? "+audit" : "", mb, wall, cpu, mb / cpu, mb / wall,

@@ -32,6 +32,7 @@
 #include <samverkan/model/basic_model.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -40,6 +41,10 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace samverkan::io::detail {
 
@@ -376,28 +381,50 @@ private:
 
     /// The number of objects directly inside the array whose '[' is at `open`, by a quick structural scan
     /// (strings skipped, brackets counted, nothing validated: the cursor does that), capped at what the
-    /// array's bytes can hold (an element takes at least 9: {"id":""}). O(length of the array).
+    /// array's bytes can hold (an element takes at least 9: {"id":""}). Sixteen bytes at a time with SSE2:
+    /// only the bytes that can matter (quotes, brackets, backslashes) are looked at. O(length of the array).
     static std::size_t count_array_objects(std::string_view text, std::size_t open) noexcept {
-        std::size_t depth = 0, count = 0;
-        char const* const begin = text.data();
-        char const* const end = begin + text.size();
-        for (char const* p = begin + open + 1; p < end; ++p) {
-            switch (*p) {
-            case '"':
-                for (++p; p < end && *p != '"'; ++p)
-                    if (*p == '\\') ++p;
-                break;
-            case '{':
-            case '[':
-                if (depth++ == 0 && *p == '{') ++count;
-                break;
-            case '}':
-            case ']':
-                if (depth-- == 0) return std::min(count, static_cast<std::size_t>(p - begin - open) / 9);
-                break;
-            default: break;
+        std::size_t depth = 0, count = 0, skip_to = 0;
+        bool in_string = false;
+        std::size_t const n = text.size();
+        auto const* data = reinterpret_cast<unsigned char const*>(text.data());
+        // Returns true at the array's closing bracket.
+        auto const step = [&](std::size_t pos) {
+            if (pos < skip_to) return false; // the byte after a backslash
+            unsigned char const c = data[pos];
+            if (in_string) {
+                if (c == '\\') skip_to = pos + 2;
+                else if (c == '"') in_string = false;
+                return false;
+            }
+            if (c == '"') in_string = true;
+            else if (c == '{' || c == '[') {
+                if (depth++ == 0 && c == '{') ++count;
+            } else if ((c == '}' || c == ']') && depth-- == 0) {
+                return true;
+            }
+            return false;
+        };
+        auto const result = [&](std::size_t pos) { return std::min(count, (pos - open) / 9); };
+        std::size_t pos = open + 1;
+#if defined(__SSE2__)
+        __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), brace = _mm_set1_epi8('{'),
+                      close_brace = _mm_set1_epi8('}'), bracket = _mm_set1_epi8('['),
+                      close_bracket = _mm_set1_epi8(']');
+        for (; pos + 16 <= n; pos += 16) {
+            __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(data + pos));
+            __m128i const hits =
+                _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                          _mm_or_si128(_mm_cmpeq_epi8(v, brace), _mm_cmpeq_epi8(v, close_brace))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, close_bracket)));
+            for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
+                std::size_t const at = pos + static_cast<std::size_t>(std::countr_zero(mask));
+                if (step(at)) return result(at);
             }
         }
+#endif
+        for (; pos < n; ++pos)
+            if (step(pos)) return result(pos);
         return 0;
     }
 
