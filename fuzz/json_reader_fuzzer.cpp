@@ -6,7 +6,9 @@
 //   2. a model that loads round-trips: to_json(read_json(to_json(m))) == to_json(m), byte for byte;
 //   3. the cursor accepts exactly the texts Boost.JSON's strict parser accepts (same nesting limit) once
 //      duplicate keys are counted as errors, except numbers whose exponent overflows a double, which
-//      samverkan keeps as text and Boost.JSON rejects.
+//      samverkan keeps as text and Boost.JSON rejects;
+//   4. a reader told to release the text every few bytes (which resolves its pending references at each
+//      such point, so its batches fall elsewhere) reads the same model, or fails with the same message.
 // Check 3 needs Boost.JSON's compiled part; a program may include <boost/json/src.hpp> once, so this file
 // does (the library's headers never do).
 //
@@ -107,13 +109,29 @@ void differential(std::string_view text) {
         bug(ours ? "accepted what Boost.JSON rejects" : ("rejected what Boost.JSON accepts: " + why).c_str(), text);
 }
 
+/// Check 4: read_json with a release callback every 16 bytes; `plain` is read_json's model as JSON, or
+/// its error message.
+void released_read(std::string_view text, std::string const& plain) {
+    std::string got;
+    try {
+        samverkan::io::detail::model_reader reader{text, "<fuzz>", samverkan::io::json_max_depth};
+        reader.on_release({nullptr, [](void*, std::size_t) noexcept {}}, 16);
+        got = samverkan::io::to_json(reader.read());
+    } catch (samverkan::io::load_error const& e) {
+        got = e.what();
+    }
+    if (got != plain) bug("a reader that releases the text reads something else", got);
+}
+
 void round_trip(std::string_view text) {
     samverkan::model m;
     try {
         m = samverkan::io::read_json(text, "<fuzz>");
-    } catch (samverkan::io::load_error const&) {
+    } catch (samverkan::io::load_error const& e) {
+        released_read(text, e.what());
         return;
     }
+    released_read(text, samverkan::io::to_json(m));
     std::string const first = samverkan::io::to_json(m);
     std::string second;
     try {
