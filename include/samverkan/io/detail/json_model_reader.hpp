@@ -36,6 +36,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -488,16 +489,22 @@ private:
     /// `estimate_after` (a duty section is nearly always the bulk of a model). Counting them, as for
     /// actors and mandates, would scan most of a national model a second time; regrowing by doubling
     /// copies the duties and, while copying, holds both arrays. An estimate too high costs address space
-    /// only (pages never touched are never resident); one too low leaves the rest to doubling.
+    /// for the arrays (pages never touched are never resident) and 16 bytes per duty in the id index; one
+    /// too low leaves the rest to doubling. The reservation is only a hint: if the estimate is more than
+    /// the machine can give (bad_alloc), reading goes on without it.
     static constexpr std::size_t estimate_after = 4096;
     void reserve_duties(std::size_t start, std::size_t read) {
         std::size_t const used = c_.offset() - start;
         if (used == 0) return;
         std::size_t const more = (text_.size() - c_.offset()) / (used / read + 1);
         std::size_t const n = m_.template id_bound<duty_id>() + staged_duties_.size() + more + more / 32;
-        m_.template reserve<duty_id>(n);
-        duties_.reserve(n);
-        id_offsets_[static_cast<std::size_t>(kind_of<duty_id>)].reserve(n);
+        try {
+            m_.template reserve<duty_id>(n);
+            duties_.reserve(n);
+            id_offsets_[static_cast<std::size_t>(kind_of<duty_id>)].reserve(n);
+        } catch (std::bad_alloc const&) {
+            // each reserve is all or nothing: whatever was reserved stays, the rest grows by doubling
+        }
     }
 
     template <element_id Id>
