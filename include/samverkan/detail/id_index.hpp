@@ -140,35 +140,12 @@ private:
         __builtin_prefetch(p);
 #endif
     }
+    /// The tag of a key: its 32-bit hash (detail/bytes.hpp), which also gives its home slot.
+    SAMVERKAN_DETAIL_HOT_INLINE static std::uint32_t tag(std::string_view key) noexcept { return hash_id(key); }
     SAMVERKAN_DETAIL_HOT_INLINE static bool same(std::string_view a, std::string_view b) noexcept {
         return same_bytes(a, b);
     }
 
-    /// A 32-bit hash of `key`, inline: one multiply and a shift per 8 bytes (the last 8 overlapping, so
-    /// no loop over single bytes), then the finaliser of SplitMix64 once. std::hash is an out-of-line
-    /// call that cost a third of the lookups of a model reader.
-    SAMVERKAN_DETAIL_HOT_INLINE static std::uint32_t tag(std::string_view key) noexcept {
-        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-        std::size_t const n = key.size();
-        char const* p = key.data();
-        std::uint64_t h = (n + 1) * k;
-        auto step = [&](std::uint64_t w) {
-            h = (h ^ w) * k;
-            h ^= h >> 32;
-        };
-        if (n >= 8) {
-            for (std::size_t i = 0; i + 8 < n; i += 8) step(detail::load8(p + i));
-            step(detail::load8(p + n - 8));
-        } else {
-            step(detail::short_word(p, n));
-        }
-        h ^= h >> 30;
-        h *= 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 27;
-        h *= 0x94D049BB133111EBULL;
-        h ^= h >> 31;
-        return static_cast<std::uint32_t>(h >> 32) ^ static_cast<std::uint32_t>(h);
-    }
     // slot: tag in the upper half, index + 1 in the lower half; 0 is an empty slot
     static std::uint64_t make_slot(std::uint32_t t, std::uint32_t index) noexcept {
         return (std::uint64_t{t} << 32) | (std::uint64_t{index} + 1);

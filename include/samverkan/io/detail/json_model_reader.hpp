@@ -281,13 +281,12 @@ private:
         flush<mandate_id>();
         flush<duty_id>();
     }
-    /// Every `release_step` bytes: resolves what is pending and lets the owner of the text drop the pages
-    /// before the current element.
+    /// Every `release_step_` bytes: lets the owner of the text drop the pages before the current element.
     void maybe_release() {
         if (release_.release == nullptr || c_.offset() < released_ + release_step_) return;
-        flush_all();
         release(c_.offset());
     }
+    /// Resolves what is pending (its text is about to go) and releases the text before `end`.
     void release(std::size_t end) {
         if (release_.release == nullptr || end <= released_) return;
         flush_all();
@@ -550,7 +549,7 @@ private:
         std::uint64_t seen[64] = {};
         for (std::size_t i = 0; i < n; ++i) {
             auto& e = st[i];
-            std::uint32_t const bit = batch_hash(e.value.id); // 12 bits
+            std::uint32_t const bit = samverkan::detail::hash_id(e.value.id) >> 20; // 12 bits
             bool const maybe = (seen[bit >> 6] >> (bit & 63U) & 1U) != 0;
             seen[bit >> 6] |= std::uint64_t{1} << (bit & 63U);
             std::optional<Id> first;
@@ -572,17 +571,6 @@ private:
                 for (std::string& key : e.realised) m_.realise(added, std::move(key)); // duplicates: a set
         }
         st.clear();
-    }
-
-    /// A cheap hash of an id for the batch filter of add_staged: its size and its first and last 8 bytes.
-    static std::uint32_t batch_hash(std::string_view id) noexcept {
-        std::uint64_t h = id.size();
-        if (id.size() >= 8)
-            h ^= samverkan::detail::load8(id.data()) ^ (samverkan::detail::load8(id.data() + id.size() - 8) << 1);
-        else h ^= samverkan::detail::short_word(id.data(), id.size());
-        // the top bits of a product depend on every bit of its factors (the low ones only on low bits)
-        h = (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ULL;
-        return static_cast<std::uint32_t>(h >> 52);
     }
 
     /// Adds an element read at the current position; a duplicate id is an error at its "id" value.
